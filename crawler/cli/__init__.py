@@ -1,0 +1,42 @@
+"""The ``police-news`` command line.
+
+Each command lives in a module of its own and is registered here. Errors a user can fix
+print one ``error: …`` line and exit non-zero (codes in :mod:`crawler.cli.common`).
+"""
+
+from __future__ import annotations
+
+import click
+
+from crawler import __version__
+from crawler.cli.common import CliState
+from crawler.cli.crawl import crawl
+from crawler.cli.demo import demo
+from crawler.cli.sites import sites
+from crawler.cli.status import status
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option("--db", metavar="PATH", envvar="POLICE_NEWS_DB", show_envvar=True,
+              help="SQLite database to use [default: output/police_news.db].")
+@click.option("-v", "--verbose", count=True, help="More log output (-v info, -vv debug).")
+@click.version_option(__version__, prog_name="police-news")
+@click.pass_context
+def main(ctx: click.Context, db: str | None, verbose: int) -> None:
+    """Crawl the news Indonesian police units publish into one SQLite database.
+
+    \b
+    Typical use:
+      police-news demo                     offline demo: serve sample blogs on loopback, crawl them
+      police-news sites list               the sites the crawler knows
+      police-news crawl                    crawl every active site (incremental after the first run)
+      police-news crawl --site ID --since 2024-01-01
+      police-news status                   per site: last run, result, articles, newest article
+
+    Exit codes: 0 ok, 1 unexpected error, 2 usage error, 3 some sites failed, 4 database locked.
+    """
+    ctx.obj = CliState(db, verbose)
+
+
+for command in (crawl, sites, status, demo):
+    main.add_command(command)

@@ -1,0 +1,124 @@
+"""``police-news crawl``: fetch new and changed articles from the sites."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+import click
+
+from crawler.cli.common import EXIT_SITES_FAILED, EXIT_USAGE, CliState, die, pass_state
+from crawler.cli.report import print_run_summary
+from crawler.dates import parse_date_arg
+from crawler.platforms.base import known_sites
+from crawler.registry import PLATFORMS, RegistryError, Site
+from crawler.runner import CrawlOptions, run_sites, spider_classes
+from crawler.store import Store
+
+
+def parse_overrides(pairs: Sequence[str]) -> dict[str, str]:
+    """``NAME=VALUE`` pairs of ``-s`` options; a malformed one is a usage error."""
+    overrides = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            die(f"-s {pair!r} is not NAME=VALUE (e.g. -s DOWNLOAD_DELAY=5)")
+        overrides[name.strip()] = value
+    return overrides
+
+
+def parse_window(since: str | None, until: str | None) -> tuple[datetime | None, datetime | None]:
+    """--since/--until as datetimes; a bad value is a usage error naming the option."""
+    values = []
+    for option, raw in (("--since", since), ("--until", until)):
+        try:
+            values.append(parse_date_arg(raw) if raw else None)
+        except ValueError as exc:
+            die(f"{option}: {exc}")
+    start, end = values
+    if start and end and start >= end:
+        die(f"--since ({since}) must be before --until ({until})")
+    return start, end
+
+
+def select_sites(state: CliState, site_ids: Sequence[str], platforms: Sequence[str],
+                 include_disabled: bool) -> list[Site]:
+    """The sites to crawl: named ones, else every active (non-demo) site."""
+    try:
+        known = known_sites(str(state.db_path))
+    except RegistryError as exc:
+        die(f"the site registry is broken: {exc}", 1)
+    if site_ids:
+        unknown = [s for s in site_ids if s not in known]
+        if unknown:
+            die(f"unknown site{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}: "
+                "`police-news sites list` shows the known ids, "
+                "`police-news sites add URL --id ID` adds one")
+        chosen = [known[s] for s in dict.fromkeys(site_ids)]
+        blocked = [s for s in chosen if not s.crawlable and not include_disabled]
+        if blocked:
+            die("; ".join(f"site {s.id!r} is {s.status} ({s.status_reason})" for s in blocked)
+                + ": pass --include-disabled to crawl it anyway")
+    else:
+        chosen = [s for s in known.values()
+                  if (s.crawlable or include_disabled) and s.source != "demo"]
+    if platforms:
+        chosen = [s for s in chosen if s.platform in platforms]
+    return chosen
+
+
+@click.command()
+@click.option("--site", "site_ids", multiple=True, metavar="ID",
+              help="Crawl this site (repeatable). Default: every active site.")
+@click.option("--platform", "platforms", multiple=True, type=click.Choice(PLATFORMS),
+              help="Only sites on this platform (repeatable).")
+@click.option("--since", metavar="DATE",
+              help="Only articles published from DATE (YYYY-MM-DD, ISO 8601, or a span like 7d). "
+                   "Default: each site's watermark minus the overlap window.")
+@click.option("--until", metavar="DATE", help="Only articles published before DATE.")
+@click.option("--all", "full", is_flag=True,
+              help="Ignore the watermarks: fetch each site's whole history again.")
+@click.option("--limit", type=click.IntRange(min=1), metavar="N",
+              help="At most N articles per site (for trying a site out).")
+@click.option("--include-disabled", is_flag=True,
+              help="Also crawl sites whose status is unavailable or disabled.")
+@click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE",
+              help="Override a Scrapy setting, e.g. -s DOWNLOAD_DELAY=5 (repeatable).")
+@click.option("--progress/--no-progress", default=True, show_default=True,
+              help="A progress line per site every 10 seconds on stderr.")
+@pass_state
+def crawl(state: CliState, site_ids: tuple[str, ...], platforms: tuple[str, ...],
+          since: str | None, until: str | None, full: bool, limit: int | None,
+          include_disabled: bool, overrides: tuple[str, ...], progress: bool) -> None:
+    """Fetch new and changed articles into the database.
+
+    Each site is crawled from its own watermark (the newest article its last successful crawl
+    stored) minus an overlap window, so running this every hour fetches only what is new.
+    A site that fails does not stop the others; the summary at the end says which failed and
+    why, and the exit code is 3 when any did.
+    """
+    start, end = parse_window(since, until)
+    settings = parse_overrides(overrides)
+    chosen = select_sites(state, site_ids, platforms, include_disabled)
+    if not chosen:
+        die("no site matches: `police-news sites list` shows what is known")
+    classes = spider_classes()
+    unsupported = [s for s in chosen if s.platform not in classes]
+    if unsupported and site_ids:
+        die("; ".join(f"site {s.id!r} runs on {s.platform}, which has no spider yet"
+                      for s in unsupported), EXIT_USAGE)
+    runnable = [s for s in chosen if s.platform in classes]
+    if unsupported:
+        click.echo(f"warning: skipping {len(unsupported)} site(s) whose platform has no spider "
+                   f"yet: {', '.join(s.id for s in unsupported)}", err=True)
+    level = ("WARNING", "INFO", "DEBUG")[min(state.verbose, 2)]
+    click.echo(f"Crawling {len(runnable)} site(s) into {state.db_path} …", err=True)
+    run_id = run_sites(runnable, state.db_path,
+                       CrawlOptions(since=start, until=end, full=full, limit=limit,
+                                    settings=settings, log_level=level,
+                                    progress_interval=10.0 if progress else 0))
+    with Store(state.db_path) as store:
+        runs = store.runs(run_id)
+    failed = print_run_summary(runs, state.db_path)
+    if failed or unsupported:
+        raise SystemExit(EXIT_SITES_FAILED)
