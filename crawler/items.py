@@ -10,6 +10,7 @@ fill the rest (clean text, dates in the site's zone, unit, hash, parser version)
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -17,6 +18,7 @@ from crawler.dates import parse_iso
 
 #: Fields that hold lists (stored as JSON arrays).
 LIST_FIELDS = ("tags", "images", "officials", "urls")
+_HAS_OFFSET = re.compile(r"(Z|[+-]\d\d:?\d\d)$")
 
 
 @dataclass
@@ -74,8 +76,7 @@ class ArticleItem:
             value = getattr(self, name)
             if value is None:
                 continue
-            parsed = parse_iso(value)
-            if parsed is None or parsed.tzinfo is None:
+            if parse_iso(value) is None or not _HAS_OFFSET.search(value):
                 found.append(f"{name} {value!r} is not an ISO 8601 time with a UTC offset")
         for name in LIST_FIELDS:
             value = getattr(self, name)

@@ -21,7 +21,7 @@ from crawler.dates import parse_indonesian, parse_iso, to_iso
 from crawler.extract.clean import clean_body, extract_images
 from crawler.items import ArticleItem
 from crawler.middlewares import ConditionalGetMiddleware
-from crawler.platforms.base import STAT_ERRORS, STAT_FIRST_ERROR, crawler_store
+from crawler.platforms.base import STAT_CURSOR, STAT_ERRORS, STAT_FIRST_ERROR, crawler_store
 from crawler.store import SaveResult
 from crawler.urls import canonicalize_url
 
@@ -190,7 +190,7 @@ class StorePipeline(_CrawlerPipeline):
                 "dropped": stats.get(STAT_DROPPED, 0), "errors": errors,
             },
             error=error, http_status=http_status, robots=robots,
-            duration_s=time.monotonic() - self.started)
+            duration_s=time.monotonic() - self.started, cursor=stats.get(STAT_CURSOR))
         if status == "ok":
             conditional = self.crawler.get_downloader_middleware(ConditionalGetMiddleware)
             if conditional is not None and conditional.pending:

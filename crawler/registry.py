@@ -85,7 +85,8 @@ def site_from_row(row: Mapping[str, Any], where: str, source: str = "registry") 
     known = set(_REQUIRED) | set(_DEFAULTS) | {"options"}
     for key in row:
         if key not in known:
-            raise RegistryError(f"{where}: unknown field {key!r} (known: {', '.join(sorted(known))})")
+            raise RegistryError(f"{where}: unknown field {key!r} "
+                                f"(known: {', '.join(sorted(known))})")
     for key in _REQUIRED:
         if not isinstance(row.get(key), str) or not row[key].strip():
             raise RegistryError(f"{where}: field {key!r} is required and must be a non-empty text")

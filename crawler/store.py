@@ -262,7 +262,7 @@ class Store:
                                  sources).fetchall()
         sites = []
         for row in rows:
-            data = {k: row[k] for k in row.keys()
+            data = {k: row[k] for k in row.keys()  # noqa: SIM118 (sqlite3.Row)
                     if k not in ("source", "detected_by", "added_at", "options")}
             data["options"] = json.loads(row["options"] or "{}")
             sites.append(site_from_row(data, f"database {self.path} site {row['id']}",
@@ -351,6 +351,17 @@ class Store:
         row["published_utc"] = to_utc_iso(published) if published else None
         return row
 
+    def known_urls(self, urls: Iterable[str]) -> set[str]:
+        """Which of these (canonical) URLs belong to a stored article."""
+        wanted = list(dict.fromkeys(urls))
+        found: set[str] = set()
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            marks = ",".join("?" for _ in chunk)
+            found.update(row[0] for row in self.conn.execute(
+                f"SELECT url FROM article_urls WHERE url IN ({marks})", chunk))
+        return found
+
     def article_count(self, site_id: str | None = None) -> int:
         """How many articles are stored (for one site, or all)."""
         if site_id is None:
@@ -374,8 +385,9 @@ class Store:
     def finish_run(self, row_id: int, *, status: str, finish_reason: str,
                    counts: Mapping[str, int], error: str | None,
                    http_status: Mapping[str, int], robots: Mapping[str, int],
-                   duration_s: float) -> None:
-        """Close a ``crawl_runs`` row; on success move the site's watermark forward."""
+                   duration_s: float, cursor: Mapping[str, Any] | None = None) -> None:
+        """Close a ``crawl_runs`` row; on success move the site's watermark (and the platform
+        cursor, merged into the stored one) forward."""
         now = utc_now()
         with self.transaction() as conn:
             conn.execute(
@@ -393,13 +405,15 @@ class Store:
                                                "WHERE id = ?", (row_id,)).fetchone()
                 newest = conn.execute("SELECT max(published_utc) FROM articles "
                                       "WHERE site_id = ?", (site_id,)).fetchone()[0]
+                merged = {**self.cursor(site_id), **(cursor or {})}
                 conn.execute(
-                    "INSERT INTO site_state (site_id, newest_published_utc, last_success_at, "
-                    "last_run_id) VALUES (?, ?, ?, ?) ON CONFLICT(site_id) DO UPDATE SET "
+                    "INSERT INTO site_state (site_id, newest_published_utc, cursor, "
+                    "last_success_at, last_run_id) VALUES (?, ?, ?, ?, ?) "
+                    "ON CONFLICT(site_id) DO UPDATE SET "
                     "newest_published_utc = excluded.newest_published_utc, "
-                    "last_success_at = excluded.last_success_at, "
+                    "cursor = excluded.cursor, last_success_at = excluded.last_success_at, "
                     "last_run_id = excluded.last_run_id",
-                    (site_id, newest, now, run_id))
+                    (site_id, newest, json.dumps(merged, sort_keys=True), now, run_id))
 
     def mark_interrupted_runs(self) -> int:
         """Runs left 'running' by a process that no longer exists become 'interrupted'."""
@@ -417,6 +431,12 @@ class Store:
         row = self.conn.execute("SELECT newest_published_utc FROM site_state WHERE site_id = ?",
                                 (site_id,)).fetchone()
         return parse_iso(row[0]) if row and row[0] else None
+
+    def cursor(self, site_id: str) -> dict[str, Any]:
+        """The platform cursor the site's last successful crawl left (e.g. a post id)."""
+        row = self.conn.execute("SELECT cursor FROM site_state WHERE site_id = ?",
+                                (site_id,)).fetchone()
+        return json.loads(row[0]) if row and row[0] else {}
 
     def runs(self, run_id: str) -> list[dict[str, Any]]:
         """The ``crawl_runs`` rows of one CLI invocation."""

@@ -20,10 +20,11 @@ class BadURLError(ValueError):
 def canonicalize_url(url: str) -> str:
     """The form an article is stored under.
 
-    Lower-cases scheme and host, drops a trailing dot on the host (``tribratanews.polri.go.id.``),
-    the default port, the fragment, tracking and view parameters (``utm_*``, ``fbclid``, Blogger's
-    ``m=1``, ``amp``), a trailing ``/amp/`` path segment, and normalises percent-encoding. The path's
-    case is kept (it matters on most servers). Idempotent: canonicalizing twice changes nothing.
+    Lower-cases scheme and host, drops a trailing dot on the host
+    (``tribratanews.polri.go.id.``), the default port, the fragment, tracking and view parameters
+    (``utm_*``, ``fbclid``, Blogger's ``m=1``, ``amp``), a trailing ``/amp/`` path segment, and
+    normalises percent-encoding. The path's case is kept (it matters on most servers).
+    Idempotent: canonicalizing twice changes nothing.
     """
     try:
         parts = urlsplit(url.strip())

@@ -19,7 +19,8 @@ def article(n: int, body: str = "Isi berita", **extra: object) -> dict:
         title=f"Polres Metro Gelar Patroli {n}", platform="blogger",
         canonical_url=f"https://humas.example.id/2024/05/berita-{n}.html",
         published_at=f"2024-05-{n:02d}T09:30:00+07:00", body_text=f"{body} {n}",
-        body_html=f"<p>{body} {n}</p>", platform_id=str(1000 + n), fetched_at="2024-05-30T00:00:00Z",
+        body_html=f"<p>{body} {n}</p>", platform_id=str(1000 + n),
+        fetched_at="2024-05-30T00:00:00Z",
         parser_version="test", **extra)
     item.content_hash = item.compute_hash()
     return asdict(item)

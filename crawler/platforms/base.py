@@ -38,6 +38,7 @@ logger = logging.getLogger(__name__)
 #: Stats keys shared by spiders, pipelines and extensions.
 STAT_ERRORS = "police_news/errors"
 STAT_FIRST_ERROR = "police_news/first_error"
+STAT_CURSOR = "police_news/cursor"
 
 
 class SiteNotFoundError(ValueError):
@@ -147,6 +148,20 @@ class PlatformSpider(scrapy.Spider):
     def not_modified(response: Response) -> bool:
         """True for a 304 answer to a conditional request: nothing to parse."""
         return response.status == 304 or bool(response.meta.get("not_modified"))
+
+    def stored_cursor(self) -> dict[str, Any]:
+        """The platform cursor the last successful crawl of this site left ({} without one,
+        and with ``full=1``)."""
+        if self.full:
+            return {}
+        return crawler_store(self.crawler).cursor(self.site.id)
+
+    def advance_cursor(self, **values: Any) -> None:
+        """Remember cursor values (e.g. ``post_id=106038``); saved only if the run succeeds."""
+        stats = self.crawler.stats
+        cursor = dict(stats.get_value(STAT_CURSOR) or {})
+        cursor.update(values)
+        stats.set_value(STAT_CURSOR, cursor)
 
     def want_more(self) -> bool:
         """False once ``limit`` articles were made (pagination stops)."""

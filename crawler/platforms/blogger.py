@@ -121,7 +121,8 @@ class BloggerSpider(PlatformSpider):
                 body = found[0].get()
                 break
         if body is None:
-            self.fail(f"{response.url}: no post body found (looked for {', '.join(_BODY_SELECTORS)})")
+            self.fail(f"{response.url}: no post body found "
+                      f"(looked for {', '.join(_BODY_SELECTORS)})")
             return
         yield self._item(entry, body, summary_only=False, page_url=response.url)
 
