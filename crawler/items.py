@@ -13,6 +13,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from crawler.dates import parse_iso
 
@@ -60,6 +61,10 @@ class ArticleItem:
     date_text: str | None = None
     #: True when the body came from a summary (feed excerpt), not the full article.
     summary_only: bool = False
+    #: The response this article was read from: ``url`` and, when the crawl archives
+    #: responses, ``warc_file``, ``warc_offset``, ``warc_length``, ``warc_record_id``,
+    #: ``payload_digest``. Filled by :meth:`PlatformSpider.article`.
+    source: dict[str, Any] = field(default_factory=dict)
 
     def problems(self) -> list[str]:
         """Everything that makes this item unfit to store, as readable sentences."""

@@ -19,13 +19,15 @@ Tables (see the README for every column):
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import sqlite3
+import statistics
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -143,6 +145,19 @@ _MIGRATIONS: list[str] = [
         etag TEXT,
         last_modified TEXT,
         checked_at TEXT NOT NULL
+    );
+    """,
+    # 2: where each article's source response lives (URL, and its WARC record if archived).
+    """
+    CREATE TABLE article_sources (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id),
+        source_url TEXT NOT NULL,
+        fetched_at TEXT NOT NULL,
+        warc_file TEXT,
+        warc_offset INTEGER,
+        warc_length INTEGER,
+        warc_record_id TEXT,
+        payload_digest TEXT
     );
     """,
 ]
@@ -314,6 +329,11 @@ class Store:
                         [row[f] for f in fields] + [now, article_id],
                     )
                     result.updated += 1
+                source = item.get("source") or {}
+                stored_now = existing is None or existing["content_hash"] != row["content_hash"]
+                if source.get("url") and stored_now:
+                    # The stored content came from this response: remember where it lives.
+                    self._save_source(conn, article_id, source, row["fetched_at"])
                 for url in {row["url"], row["canonical_url"], *item.get("urls", ())}:
                     conn.execute("INSERT OR IGNORE INTO article_urls (url, article_id, site_id, "
                                  "first_seen_at) VALUES (?, ?, ?, ?)",
@@ -332,6 +352,21 @@ class Store:
             found = conn.execute("SELECT id, content_hash FROM articles WHERE site_id = ? AND "
                                  "platform_id = ?", (row["site_id"], row["platform_id"])).fetchone()
         return found
+
+    @staticmethod
+    def _save_source(conn: sqlite3.Connection, article_id: int, source: Mapping[str, Any],
+                     fetched_at: str) -> None:
+        conn.execute(
+            "INSERT INTO article_sources (article_id, source_url, fetched_at, warc_file, "
+            "warc_offset, warc_length, warc_record_id, payload_digest) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(article_id) DO UPDATE SET "
+            "source_url = excluded.source_url, fetched_at = excluded.fetched_at, "
+            "warc_file = excluded.warc_file, warc_offset = excluded.warc_offset, "
+            "warc_length = excluded.warc_length, warc_record_id = excluded.warc_record_id, "
+            "payload_digest = excluded.payload_digest",
+            (article_id, source["url"], fetched_at, source.get("warc_file"),
+             source.get("warc_offset"), source.get("warc_length"),
+             source.get("warc_record_id"), source.get("payload_digest")))
 
     @staticmethod
     def _keep_version(conn: sqlite3.Connection, article_id: int, now: str) -> None:
@@ -464,34 +499,65 @@ class Store:
 
     # -- status ---------------------------------------------------------------------------
 
-    def site_summaries(self) -> list[dict[str, Any]]:
-        """Per site that was ever crawled: last run, its result, article count, newest article."""
+    def site_summaries(self, now: datetime | None = None) -> list[dict[str, Any]]:
+        """Health of every site that was ever crawled, computed from the data.
+
+        Per site: the last run and its result, the last success, the last error (time and
+        cause), article counts (all, last 7 and 30 days), the newest article, the site's usual
+        cadence (median gap between its last 30 articles) and ``stale``: the gap since the
+        newest article is well beyond that cadence (more than 4 times the median gap, twice
+        the 90th-percentile gap, and 3 days).
+        """
         self.mark_interrupted_runs()
+        now = now or datetime.now(UTC)
+        week, month = (to_utc_iso(now - timedelta(days=d)) for d in (7, 30))
         rows = self.conn.execute(
             """
-            WITH last AS (
-                SELECT site_id, max(id) AS id FROM crawl_runs GROUP BY site_id
-            ), counts AS (
-                SELECT site_id, count(*) AS articles, max(published_at) AS newest_local,
-                       max(published_utc) AS newest_utc,
-                       sum(published_utc >= strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-7 days'))
-                           AS articles_7d,
-                       sum(published_utc >= strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-30 days'))
-                           AS articles_30d
-                FROM articles GROUP BY site_id
-            )
+            WITH last AS (SELECT site_id, max(id) AS id FROM crawl_runs GROUP BY site_id),
+            last_error AS (
+                SELECT site_id, max(id) AS id FROM crawl_runs
+                WHERE status != 'ok' AND error IS NOT NULL GROUP BY site_id),
+            counts AS (
+                SELECT site_id, count(*) AS articles, max(published_utc) AS newest_utc,
+                       sum(published_utc >= ?) AS articles_7d,
+                       sum(published_utc >= ?) AS articles_30d
+                FROM articles GROUP BY site_id)
             SELECT r.site_id AS site, r.started_at AS last_run, r.status AS last_status,
-                   r.error AS last_error, r.new AS last_new, r.updated AS last_updated,
-                   r.requests AS last_requests, s.last_success_at AS last_success,
+                   r.new AS last_new, r.updated AS last_updated, r.requests AS last_requests,
+                   s.last_success_at AS last_success,
+                   e.error AS last_error, e.started_at AS last_error_at,
                    coalesce(c.articles, 0) AS articles, c.newest_utc AS newest_article,
                    coalesce(c.articles_7d, 0) AS articles_7d,
                    coalesce(c.articles_30d, 0) AS articles_30d
             FROM last JOIN crawl_runs r ON r.id = last.id
+            LEFT JOIN last_error le ON le.site_id = r.site_id
+            LEFT JOIN crawl_runs e ON e.id = le.id
             LEFT JOIN counts c ON c.site_id = r.site_id
             LEFT JOIN site_state s ON s.site_id = r.site_id
             ORDER BY r.site_id
-            """).fetchall()
-        return [dict(row) for row in rows]
+            """, (week, month)).fetchall()
+        summaries = []
+        for row in rows:
+            summary = dict(row)
+            cadence, stale = self._cadence(summary["site"], summary["newest_article"], now)
+            summary["cadence_hours"] = round(cadence, 1) if cadence is not None else None
+            summary["stale"] = stale
+            summaries.append(summary)
+        return summaries
+
+    def _cadence(self, site_id: str, newest: str | None,
+                 now: datetime) -> tuple[float | None, bool]:
+        times = [parse_iso(r[0]) for r in self.conn.execute(
+            "SELECT published_utc FROM articles WHERE site_id = ? AND published_utc IS NOT NULL "
+            "ORDER BY published_utc DESC LIMIT 31", (site_id,))]
+        gaps = sorted((a - b).total_seconds() / 3600 for a, b in itertools.pairwise(times)
+                      if a and b)
+        if len(gaps) < 3 or newest is None:
+            return (statistics.median(gaps) if gaps else None), False
+        median = statistics.median(gaps)
+        p90 = gaps[min(len(gaps) - 1, int(len(gaps) * 0.9))]
+        since_newest = (now - parse_iso(newest)).total_seconds() / 3600
+        return median, since_newest > max(4 * median, 2 * p90, 72.0)
 
 
 def _pid_alive(pid: int | None) -> bool:

@@ -113,3 +113,21 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
     conn.close()
     with pytest.raises(RuntimeError, match="newer than this police-news"):
         Store(path)
+
+
+def test_status_marks_a_site_stale_from_its_own_cadence(store: Store) -> None:
+    from datetime import UTC, datetime
+
+    daily = [article(n) for n in range(1, 21)]  # one article a day, 1-20 May 2024
+    store.save_articles(daily)
+    run = store.start_run("r", "demo-site", "blogger", None, None)
+    store.finish_run(run, status="ok", finish_reason="finished", counts={}, error=None,
+                     http_status={}, robots={}, duration_s=0.1)
+    fresh = store.site_summaries(now=datetime(2024, 5, 21, 12, tzinfo=UTC))
+    (summary,) = fresh
+    assert summary["cadence_hours"] == 24.0
+    assert summary["stale"] is False
+    assert summary["articles"] == 20 and summary["articles_7d"] == 6  # 15-20 May
+    (later,) = store.site_summaries(now=datetime(2024, 6, 15, tzinfo=UTC))
+    assert later["stale"] is True and later["articles_7d"] == 0
+    assert later["last_success"] is not None and later["last_error"] is None

@@ -7,9 +7,17 @@ from datetime import datetime
 
 import click
 
-from crawler.cli.common import EXIT_SITES_FAILED, EXIT_USAGE, CliState, die, pass_state
+from crawler.cli.common import (
+    EXIT_LOCKED,
+    EXIT_SITES_FAILED,
+    EXIT_USAGE,
+    CliState,
+    die,
+    pass_state,
+)
 from crawler.cli.report import print_run_summary
 from crawler.dates import parse_date_arg
+from crawler.lock import CrawlLock, LockedError
 from crawler.platforms.base import known_sites
 from crawler.registry import PLATFORMS, RegistryError, Site
 from crawler.runner import CrawlOptions, run_sites, spider_classes
@@ -112,11 +120,23 @@ def crawl(state: CliState, site_ids: tuple[str, ...], platforms: tuple[str, ...]
         click.echo(f"warning: skipping {len(unsupported)} site(s) whose platform has no spider "
                    f"yet: {', '.join(s.id for s in unsupported)}", err=True)
     level = ("WARNING", "INFO", "DEBUG")[min(state.verbose, 2)]
-    click.echo(f"Crawling {len(runnable)} site(s) into {state.db_path} …", err=True)
-    run_id = run_sites(runnable, state.db_path,
-                       CrawlOptions(since=start, until=end, full=full, limit=limit,
-                                    settings=settings, log_level=level,
-                                    progress_interval=10.0 if progress else 0))
+    lock = CrawlLock(state.db_path)
+    try:
+        lock.acquire()
+    except LockedError as exc:
+        die(str(exc), EXIT_LOCKED)
+    try:
+        if lock.took_over:
+            click.echo(f"note: the previous crawl (pid {lock.previous.get('pid')}) ended without "
+                       "finishing; its unfinished sites are crawled again from their "
+                       "watermarks", err=True)
+        click.echo(f"Crawling {len(runnable)} site(s) into {state.db_path} …", err=True)
+        run_id = run_sites(runnable, state.db_path,
+                           CrawlOptions(since=start, until=end, full=full, limit=limit,
+                                        settings=settings, log_level=level,
+                                        progress_interval=10.0 if progress else 0))
+    finally:
+        lock.release()
     with Store(state.db_path) as store:
         runs = store.runs(run_id)
     failed = print_run_summary(runs, state.db_path)

@@ -6,10 +6,9 @@ import time
 
 import click
 
-from crawler.cli.common import EXIT_SITES_FAILED, CliState, pass_state
+from crawler.cli.common import EXIT_LOCKED, EXIT_SITES_FAILED, CliState, die, pass_state
 from crawler.cli.report import print_run_summary
-from crawler.demo.catalog import build_demo_web
-from crawler.demo.mockweb import MockWeb
+from crawler.lock import CrawlLock, LockedError
 from crawler.runner import CrawlOptions, run_sites
 from crawler.store import Store
 
@@ -30,6 +29,9 @@ def demo(state: CliState, serve: bool) -> None:
     and popular-post widgets) are generated, served on loopback and crawled exactly like real
     sites. Nothing leaves this machine.
     """
+    from crawler.demo.catalog import build_demo_web  # the demo's data is built only when asked
+    from crawler.demo.mockweb import MockWeb
+
     failed = 0
     web = MockWeb()
     sites, _ = build_demo_web(web)
@@ -43,8 +45,12 @@ def demo(state: CliState, serve: bool) -> None:
             click.echo(f"  {site.id:<26} {site.url}  ({site.name})")
         level = ("WARNING", "INFO", "DEBUG")[min(state.verbose, 2)]
         started = time.monotonic()
-        run_id = run_sites(sites, state.db_path,
-                           CrawlOptions(settings=LOOPBACK_SETTINGS, log_level=level))
+        try:
+            with CrawlLock(state.db_path, purpose="demo"):
+                run_id = run_sites(sites, state.db_path,
+                                   CrawlOptions(settings=LOOPBACK_SETTINGS, log_level=level))
+        except LockedError as exc:
+            die(str(exc), EXIT_LOCKED)
         with Store(state.db_path) as store:
             runs = store.runs(run_id)
             total = store.article_count()

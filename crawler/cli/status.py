@@ -27,7 +27,12 @@ def status(state: CliState, as_json: bool) -> None:
     if not summaries:
         click.echo("No crawl has run yet.")
         return
-    rows = [(s["site"], s["last_run"], s["last_status"], s["articles"], s["articles_7d"],
-             s["newest_article"] or "", (s["last_error"] or "")[:60]) for s in summaries]
-    click.echo(table(rows, ("site", "last run", "result", "articles", "7 days", "newest",
-                            "last error")))
+    rows = [(s["site"], s["last_run"], s["last_status"], s["last_success"] or "never",
+             s["articles"], s["articles_7d"], s["articles_30d"], s["newest_article"] or "",
+             "STALE" if s["stale"] else "", (s["last_error"] or "")[:60]) for s in summaries]
+    click.echo(table(rows, ("site", "last run", "result", "last success", "articles", "7d",
+                            "30d", "newest", "stale", "last error")))
+    stale = [s["site"] for s in summaries if s["stale"]]
+    if stale:
+        click.echo(f"\n{len(stale)} stale site(s) — no new article for much longer than their "
+                   f"usual cadence: {', '.join(stale)}")

@@ -141,8 +141,11 @@ class PlatformSpider(scrapy.Spider):
     def article(self, response: Response | None, **fields: Any) -> ArticleItem:
         """An item for this site; ``fields`` are :class:`ArticleItem` fields."""
         self.items_made += 1
+        source: dict[str, Any] = {}
+        if response is not None:
+            source = {"url": response.url, **(response.meta.get("warc") or {})}
         return ArticleItem(site_id=self.site.id, platform=self.platform,
-                           fetched_at=utc_now(), **fields)
+                           fetched_at=utc_now(), source=source, **fields)
 
     @staticmethod
     def not_modified(response: Response) -> bool:

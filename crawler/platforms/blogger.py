@@ -78,7 +78,7 @@ class BloggerSpider(PlatformSpider):
             if not self.in_window(published):
                 continue
             if entry["content"]:
-                yield self._item(entry, entry["content"], summary_only=False)
+                yield self._item(response, entry, entry["content"], summary_only=False)
             elif entry["url"]:
                 yield self.request(entry["url"], self.parse_post_page, meta={"entry": entry})
         if entries and next_url and self.want_more():
@@ -124,15 +124,15 @@ class BloggerSpider(PlatformSpider):
             self.fail(f"{response.url}: no post body found "
                       f"(looked for {', '.join(_BODY_SELECTORS)})")
             return
-        yield self._item(entry, body, summary_only=False, page_url=response.url)
+        yield self._item(response, entry, body, summary_only=False)
 
     # -- items ----------------------------------------------------------------------------
 
-    def _item(self, entry: dict[str, Any], body_html: str, *, summary_only: bool,
-              page_url: str | None = None) -> Any:
-        url = entry["url"] or page_url or ""
+    def _item(self, response: Response, entry: dict[str, Any], body_html: str, *,
+              summary_only: bool) -> Any:
+        url = entry["url"] or response.url
         return self.article(
-            None,
+            response,
             url=url,
             canonical_url=canonicalize_url(url),
             title=entry["title"],
