@@ -13,6 +13,8 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import tzinfo
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +24,9 @@ PLATFORMS = ("blogger", "wordpress", "odoo", "newscms", "lampung", "generic")
 UNIT_LEVELS = ("mabes", "polda", "polres", "polsek", "satker", "other")
 KINDS = ("official", "reprint", "spam")
 STATUSES = ("active", "unavailable", "disabled")
-SITES_DIR = Path(__file__).parent / "sites"
+#: The package registry files (read through importlib.resources, so they are found inside an
+#: egg too, e.g. when Scrapyd runs the project).
+SITES_DIR: Traversable = files("crawler") / "sites"
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{2,39}$")
 
 _REQUIRED = ("id", "name", "url", "platform")
@@ -113,11 +117,13 @@ def site_from_row(row: Mapping[str, Any], where: str, source: str = "registry") 
     return Site(**values, options=dict(options), source=source)
 
 
-def load_registry(paths: Iterable[Path] | None = None) -> dict[str, Site]:
+def load_registry(paths: Iterable[Path | Traversable] | None = None) -> dict[str, Site]:
     """All sites of the package registry files (or of ``paths``), keyed by id."""
-    files = sorted(SITES_DIR.glob("*.toml")) if paths is None else list(paths)
+    if paths is None:
+        paths = sorted((p for p in SITES_DIR.iterdir() if p.name.endswith(".toml")),
+                       key=lambda p: p.name)
     sites: dict[str, Site] = {}
-    for path in files:
+    for path in paths:
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except tomllib.TOMLDecodeError as exc:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 import time
+from pathlib import Path
 
 import click
 
@@ -14,7 +16,7 @@ from crawler.store import Store
 
 #: Loopback needs no politeness delay; everything else stays as in a real crawl.
 LOOPBACK_SETTINGS = {"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_START_DELAY": 0,
-                     "RANDOMIZE_DOWNLOAD_DELAY": False}
+                     "DOWNLOAD_DELAY_JITTER": 0}
 
 
 @click.command()
@@ -58,12 +60,13 @@ def demo(state: CliState, serve: bool) -> None:
         failed = print_run_summary(runs, state.db_path)
         click.echo(f"\n{total} articles in {state.db_path} "
                    f"({time.monotonic() - started:.1f}s, {len(web.log)} requests served).")
+        tool = Path(sys.executable).parent
         click.echo("Look at the result:\n"
-                   f"  police-news --db {state.db_path} status\n"
-                   f"  sqlite3 {state.db_path} \"select published_at, site_id, title "
-                   "from articles order by published_utc desc limit 10\"\n"
-                   f"  sqlite3 {state.db_path} \"select title from articles_fts where "
-                   "articles_fts match 'narkoba' limit 5\"")
+                   f"  {tool / 'police-news'} --db {state.db_path} status\n"
+                   f"  {tool / 'sqlite-utils'} {state.db_path} \"select published_at, site_id, "
+                   "title from articles order by published_utc desc limit 10\" --table\n"
+                   f"  {tool / 'sqlite-utils'} search {state.db_path} articles narkoba "
+                   "-c title -c published_at --limit 5 --table")
         if serve:
             click.echo("\nServing until Ctrl-C …")
             while True:

@@ -111,7 +111,7 @@ _TRAIL_RE = re.compile(
     r"|tags?\s*:.*)$",
     re.I,
 )
-_TERMINAL = (".", "!", "?", ":", ";", '"', "”", ")")
+_TERMINAL = (".", "!", "?", ":", ";", "\"", "”")  # not ")": "(41)" often ends a Word line
 
 _CTRL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*>", re.I)
@@ -422,7 +422,7 @@ def html_to_text(html: str) -> str:
     """Convert HTML to plain text: one paragraph per block element, joined by ``\\n\\n``.
 
     ``<br>`` gives a line break and an empty line (``<br><br>``) a paragraph break; a Word-pasted
-    hard break (the line does not end with ``. ! ? : ; " ” )`` and the next line starts lowercase)
+    hard break (the line does not end with ``. ! ? : ; " ”`` and the next line starts lowercase)
     is re-joined with a space. Entities are decoded, nbsp/zero-width characters and runs of spaces
     normalised, and empty or nbsp-only paragraphs dropped. Script/style content is ignored.
     """

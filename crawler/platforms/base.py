@@ -182,7 +182,7 @@ class PlatformSpider(scrapy.Spider):
         """Errback: record a failed request (HTTP error, timeout, DNS, refused, …)."""
         request = getattr(failure, "request", None)
         url = request.url if request is not None else "?"
-        self.fail(f"{_describe_failure(failure)} fetching {url}")
+        self.fail(f"{_describe_failure(failure)} at {url}")
 
     def fail(self, message: str) -> None:
         """Record a problem with the site; the crawl goes on, the run is marked failed."""
@@ -203,22 +203,24 @@ def _as_datetime(value: str | datetime | None, name: str) -> datetime | None:
 
 
 def _describe_failure(failure: Failure) -> str:
-    """One readable phrase for a download failure."""
+    """One readable phrase for a download failure (Scrapy's and Twisted's exception types)."""
+    from scrapy import exceptions as scrapy_errors
     from scrapy.spidermiddlewares.httperror import HttpError
-    from twisted.internet.error import (
-        ConnectionRefusedError,
-        DNSLookupError,
-        TCPTimedOutError,
-        TimeoutError,
-    )
+    from twisted.internet import error as tx
 
     if failure.check(HttpError):
-        response = failure.value.response
-        return f"HTTP {response.status}"
-    if failure.check(DNSLookupError):
-        return "DNS lookup failed (host does not resolve)"
-    if failure.check(TimeoutError, TCPTimedOutError):
-        return "timed out"
-    if failure.check(ConnectionRefusedError):
-        return "connection refused"
+        return f"HTTP {failure.value.response.status}"
+    phrases = (
+        ((scrapy_errors.CannotResolveHostError, tx.DNSLookupError),
+         "DNS lookup failed (host does not resolve)"),
+        ((scrapy_errors.DownloadTimeoutError, tx.TimeoutError, tx.TCPTimedOutError),
+         "timed out"),
+        ((scrapy_errors.DownloadConnectionRefusedError, tx.ConnectionRefusedError),
+         "connection refused"),
+        ((scrapy_errors.ResponseDataLossError,), "response cut short (data loss)"),
+        ((tx.ConnectionLost, tx.ConnectionDone), "connection lost"),
+    )
+    for types, phrase in phrases:
+        if failure.check(*types):
+            return phrase
     return f"{failure.type.__name__}: {failure.getErrorMessage()}"

@@ -90,23 +90,23 @@ class BloggerSpider(PlatformSpider):
             try:
                 data = json.loads(response.text)
             except ValueError as exc:
-                self.fail(f"feed {response.url} is not valid JSON ({exc})")
+                self.fail(f"feed is not valid JSON ({exc}) at {response.url}")
                 return None
             feed = data.get("feed") if isinstance(data, dict) else None
             if not isinstance(feed, dict):
-                self.fail(f"feed {response.url} has no 'feed' object: not a Blogger feed")
+                self.fail(f"not a Blogger feed (no 'feed' object) at {response.url}")
                 return None
             return _json_entries(feed), _json_next(feed)
         if body[:1] == b"<" and b"<feed" in body[:2000]:
             try:
                 root = etree.fromstring(response.body, parser=_SAFE_XML)
             except etree.XMLSyntaxError as exc:
-                self.fail(f"feed {response.url} is not well-formed XML ({exc})")
+                self.fail(f"feed is not well-formed XML ({exc}) at {response.url}")
                 return None
             return _atom_entries(root), _atom_next(root)
         kind = response.headers.get(b"Content-Type", b"?").decode("latin-1")
-        self.fail(f"{response.url} did not answer with a Blogger feed (got {kind}); "
-                  "is this really a Blogger site, and is its feed turned on?")
+        self.fail(f"did not answer with a Blogger feed (got {kind}; is this really a Blogger "
+                  f"site, with its feed turned on?) at {response.url}")
         return None
 
     # -- post pages (summary-only feeds) ------------------------------------------------------
