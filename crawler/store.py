@@ -397,6 +397,24 @@ class Store:
                 f"SELECT url FROM article_urls WHERE url IN ({marks})", chunk))
         return found
 
+    def settled_urls(self, site_id: str, urls: Iterable[str]) -> set[str]:
+        """Which of these URLs belong to articles stored before the site's last successful
+        crawl ended. Only those may stop a listing crawl: articles stored by a crawl that was
+        killed do not prove that everything older was fetched."""
+        row = self.conn.execute("SELECT last_success_at FROM site_state WHERE site_id = ?",
+                                (site_id,)).fetchone()
+        if not row or not row[0]:
+            return set()
+        wanted = list(dict.fromkeys(urls))
+        found: set[str] = set()
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            marks = ",".join("?" for _ in chunk)
+            found.update(r[0] for r in self.conn.execute(
+                f"SELECT u.url FROM article_urls u JOIN articles a ON a.id = u.article_id "
+                f"WHERE u.url IN ({marks}) AND a.first_seen_at <= ?", [*chunk, row[0]]))
+        return found
+
     def article_count(self, site_id: str | None = None) -> int:
         """How many articles are stored (for one site, or all)."""
         if site_id is None:

@@ -131,3 +131,17 @@ def test_status_marks_a_site_stale_from_its_own_cadence(store: Store) -> None:
     (later,) = store.site_summaries(now=datetime(2024, 6, 15, tzinfo=UTC))
     assert later["stale"] is True and later["articles_7d"] == 0
     assert later["last_success"] is not None and later["last_error"] is None
+
+
+def test_only_articles_of_a_finished_run_are_settled(store: Store) -> None:
+    store.save_articles([article(1)])
+    run = store.start_run("r1", "demo-site", "blogger", None, None)
+    store.finish_run(run, status="ok", finish_reason="finished", counts={}, error=None,
+                     http_status={}, robots={}, duration_s=0.1)
+    store.save_articles([article(2)])  # as if stored by a later crawl that was killed
+    store.conn.execute("UPDATE articles SET first_seen_at = '2100-02-01T00:00:00Z' "
+                       "WHERE platform_id = '1002'")
+    urls = [article(n)["canonical_url"] for n in (1, 2, 3)]
+    assert store.known_urls(urls) == set(urls[:2])
+    assert store.settled_urls("demo-site", urls) == {urls[0]}
+    assert store.settled_urls("other-site", urls) == set()

@@ -5,10 +5,13 @@ Contract, on top of :class:`~crawler.platforms.base.PlatformSpider`:
 * Discovery: :meth:`entry_requests` starts at ``listing_url(1)`` (or at the registry row's
   ``options.listing_url``). :meth:`parse_listing` finds article links with
   :meth:`article_links` (default: every link matching ``article_url_re``), fetches the ones not
-  yet stored, and follows :meth:`next_listing` — unless the whole page was already known
-  (stop-at-seen; ``full=1`` turns that off), ``listing_pages_max`` is reached, or ``limit``
-  articles were made. Sitemaps (``parse_sitemap``) and RSS/Atom feeds (``parse_rss``) are
-  available to every platform as alternative entry points.
+  yet stored (:meth:`known`), and follows :meth:`next_listing` — unless every article on the
+  page was stored before the site's last successful crawl ended (stop-at-seen,
+  :meth:`settled`; ``full=1`` turns it off), ``listing_pages_max`` is reached, or ``limit``
+  articles were made. Articles stored by a crawl that was killed never stop paging, so a
+  backfill that was interrupted resumes where it broke off (its stored articles are not
+  fetched again; only listing pages are re-read). Sitemaps (``parse_sitemap``) and RSS/Atom
+  feeds (``parse_rss``) are available to every platform as alternative entry points.
 * Extraction: :meth:`parse_article` reads title, body, date, author and tags with the
   declarative selector lists (``title_css``, ``body_css``, ``date_css``, ``author_css``,
   ``tags_css``), removes ``drop_css`` elements from the body, and prefers machine-readable
@@ -93,10 +96,18 @@ class HtmlArticleSpider(PlatformSpider):
         return self.listing_url(page + 1) if page < self.listing_pages_max else None
 
     def known(self, urls: Sequence[str]) -> set[str]:
-        """Which of ``urls`` are stored already (stop-at-seen; ignored with ``full=1``)."""
+        """Which of ``urls`` (canonicalized) are stored already; none with ``full=1``."""
         if self.full or not urls:
             return set()
         return crawler_store(self.crawler).known_urls([canonicalize_url(u) for u in urls])
+
+    def settled(self, urls: Sequence[str]) -> set[str]:
+        """Which of ``urls`` (canonicalized) were stored before the last successful crawl
+        ended — the only ones that may stop paging; none with ``full=1``."""
+        if self.full or not urls:
+            return set()
+        return crawler_store(self.crawler).settled_urls(
+            self.site.id, [canonicalize_url(u) for u in urls])
 
     def parse_listing(self, response: Response) -> Iterator[Any]:
         """A listing page: its new articles, then (unless all were known) the next page."""
@@ -104,12 +115,16 @@ class HtmlArticleSpider(PlatformSpider):
             return
         links = self.article_links(response)
         known = self.known(links)
-        fresh = [u for u in links if canonicalize_url(u) not in known]
-        for url in fresh:
+        for url in links:
+            if canonicalize_url(url) in known:
+                continue
             if not self.want_more():
                 return
             yield self.request(url, self.parse_article)
-        if not links or not fresh or not self.want_more():
+        if not links or not self.want_more():
+            return
+        settled = self.settled(links)
+        if all(canonicalize_url(u) in settled for u in links):
             return
         next_url = self.next_listing(response)
         if next_url:
