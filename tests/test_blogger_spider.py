@@ -209,3 +209,19 @@ def test_site_of_another_platform_is_refused(tmp_path) -> None:
     wordpress = Site(id="some-wp", name="WP", url="https://wp.example.id", platform="wordpress")
     with pytest.raises(ValueError, match="is a wordpress site, not blogger"):
         make_spider(BloggerSpider, wordpress, tmp_path / "t.db")
+
+
+def test_incremental_window_asks_for_updated_posts(tmp_path) -> None:
+    spider = make_spider(BloggerSpider, SITE, tmp_path / "t.db")
+    spider.since = datetime(2023, 11, 16, 0, 0, tzinfo=WIB)
+    spider.incremental = True
+    (request,) = list(spider.entry_requests())
+    query = {k: v[0] for k, v in parse_qs(urlsplit(request.url).query).items()}
+    assert query["orderby"] == "updated"
+    assert query["updated-min"] == "2023-11-16T00:00:00+07:00"
+    assert "published-min" not in query
+    # Entries are kept by their update time: the post published on the 15th but edited later
+    # than the window start is kept.
+    items, _ = split_results(spider.parse_feed(fixture_response(
+        "blogger/feed_full.json", FEED_URL)))
+    assert [i.platform_id for i in items] == ["2294417790265185934", "5541120987345511203"]

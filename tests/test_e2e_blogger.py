@@ -161,3 +161,38 @@ def test_status_json_after_crawl(tmp_path, httpserver, served_blog) -> None:
     assert entry["last_status"] == "ok"
     assert entry["articles"] == 30
     assert entry["newest_article"] == "2026-11-20T02:00:00Z"
+
+
+def test_new_and_edited_posts_are_caught_in_one_request(tmp_path, httpserver, served_blog,
+                                                        blog_320) -> None:
+    from dataclasses import replace
+
+    db = tmp_path / "news.db"
+    add_site(db, served_blog.base_url)
+    assert cli("crawl", "--site", "loopback-blog", "--no-progress", *FAST,
+               db=db).returncode == 0
+    newest = blog_320.posts[0].published
+    fresh = make_blog("Polres Metro", "Polda Lampung", "Lampung", 5, seed=99,
+                      newest=newest + timedelta(days=1), mean_gap_hours=2)
+    fresh_posts = [replace(p, slug=p.slug + "-baru", post_id="9" + p.post_id[1:])
+                   for p in fresh.posts]
+    edited = [replace(blog_320.posts[n], updated=newest + timedelta(hours=6),
+                      body_html=blog_320.posts[n].body_html + "<p>Pembaruan: data diperbarui.</p>",
+                      body_text=blog_320.posts[n].body_text + "\n\nPembaruan: data diperbarui.")
+              for n in (40, 200)]
+    served_blog.set_posts([*fresh_posts, *edited,
+                           *(p for i, p in enumerate(blog_320.posts) if i not in (40, 200))])
+    mark = len(httpserver.log)
+    result = cli("crawl", "--site", "loopback-blog", "--no-progress", *FAST, db=db)
+    assert result.returncode == 0, result.stderr
+    assert "5 new, 2 updated" in result.stdout
+    assert len(feed_requests(httpserver, mark)) == 1
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 325
+    versions = conn.execute("SELECT a.title, v.version, a.version FROM article_versions v "
+                            "JOIN articles a ON a.id = v.article_id ORDER BY a.title").fetchall()
+    assert sorted(v[0] for v in versions) == sorted(p.title for p in edited)
+    assert all((old, new) == (1, 2) for _, old, new in versions)
+    body = conn.execute("SELECT body_text FROM articles WHERE canonical_url = ?",
+                        (served_blog.post_url(edited[0]),)).fetchone()[0]
+    assert body.endswith("Pembaruan: data diperbarui.")

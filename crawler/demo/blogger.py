@@ -99,6 +99,9 @@ class BloggerBlogSite:
         high = _feed_time(query.get("published-max"))
         posts = [p for p in posts if (low is None or p.published >= low)
                  and (high is None or p.published < high)]
+        changed_since = _feed_time(query.get("updated-min"))
+        if changed_since is not None:
+            posts = [p for p in posts if p.updated >= changed_since]
         start = max(1, int(query.get("start-index", "1") or 1))
         size = min(self.page_cap, max(1, int(query.get("max-results", "25") or 25)))
         page = posts[start - 1:start - 1 + size]

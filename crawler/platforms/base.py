@@ -10,6 +10,9 @@ Contract (what a platform spider must do, and what it gets for free):
   from sites users added to the database.
 * Without ``since``, an incremental crawl starts from the site's watermark (the newest article
   stored by its last successful crawl) minus ``POLICE_NEWS_OVERLAP_DAYS``; ``full=1`` ignores it.
+  ``self.incremental`` tells the platform which it is: an incremental window should also
+  catch posts *edited* since then (e.g. Blogger ``orderby=updated``), an explicit ``since``
+  is a range of publication dates.
 * Every request's errback is :meth:`on_error`; anything a parser cannot make sense of goes to
   :meth:`fail`. Both count an error and keep the first cause, which ends up in ``crawl_runs``
   and in ``police-news status``. A spider never raises out of a callback for bad input.
@@ -98,6 +101,8 @@ class PlatformSpider(scrapy.Spider):
         self.full = str(full).lower() in ("1", "true", "yes", "on")
         self.limit = int(limit) if limit not in (None, "", 0, "0") else None
         self.items_made = 0
+        #: True when ``since`` came from the watermark (not from the caller).
+        self.incremental = False
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> PlatformSpider:
@@ -120,6 +125,7 @@ class PlatformSpider(scrapy.Spider):
         if watermark is not None:
             overlap = float(self.crawler.settings.getfloat("POLICE_NEWS_OVERLAP_DAYS", 2.0))
             self.since = watermark - timedelta(days=overlap)
+            self.incremental = True
 
     async def start(self) -> AsyncIterator[Any]:
         self.resolve_window()

@@ -11,8 +11,10 @@ Strategy
     so no post page is fetched; for summary-only feeds (blog setting "Short") each post page
     is fetched and its ``div.post-body`` used. Atom answers are read too.
 Incremental
-    ``published-min`` = watermark − overlap; the feed is newest first, so a run with nothing
-    new is one request.
+    ``orderby=updated&updated-min`` = watermark − overlap: one question that returns both the
+    posts published since and older posts edited since (a new post's update time is its
+    publication time or later). A run with nothing new is one request, answered 304 when the
+    feed did not change. An explicit ``since``/``until`` asks ``published-min``/``-max``.
 Caveats
     The post id (``tag:blogger.com,1999:blog-<blogId>.post-<postId>``) identifies a post
     across URL variants (``?m=1``, http/https, blogspot alias of a custom domain).
@@ -53,7 +55,9 @@ class BloggerSpider(PlatformSpider):
     def entry_requests(self) -> Iterable[Request]:
         params: dict[str, Any] = {"alt": "json", "orderby": "published",
                                   "max-results": self.page_size}
-        if self.since is not None:
+        if self.incremental and self.since is not None:
+            params.update({"orderby": "updated", "updated-min": to_iso(self.since)})
+        elif self.since is not None:
             params["published-min"] = to_iso(self.since)
         if self.until is not None:
             params["published-max"] = to_iso(self.until)
@@ -74,8 +78,8 @@ class BloggerSpider(PlatformSpider):
         for entry in entries:
             if not self.want_more():
                 return
-            published = parse_iso(entry["published"])
-            if not self.in_window(published):
+            when = parse_iso(entry["updated" if self.incremental else "published"])
+            if not self.in_window(when):
                 continue
             if entry["content"]:
                 yield self._item(response, entry, entry["content"], summary_only=False)

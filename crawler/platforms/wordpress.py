@@ -99,14 +99,15 @@ class WordPressSpider(HtmlArticleSpider):
     author_css = (".byline .author a", ".author.vcard a", ".jeg_meta_author a",
                   ".td-post-author-name a", 'meta[name="author"]::attr(content)')
     tags_css = (".cat-links a::text", ".tags-links a::text", ".jeg_meta_category a::text",
-                ".jeg_post_tags a::text", 'meta[property="article:tag"]::attr(content)')
+                ".jeg_post_tags a::text", ".td-category a::text", ".td-tags a::text",
+                'meta[property="article:tag"]::attr(content)')
     drop_css = ("#jp-relatedposts", ".sharedaddy", ".sd-sharing", ".jp-relatedposts",
                 ".post-navigation", ".nav-links", "#comments", "#respond", ".comments-area",
                 ".post-views", ".pvc_stats", ".jeg_share_top_container",
                 ".jeg_share_bottom_container", ".jeg_share_button", ".jeg_post_tags",
                 ".td-post-sharing", ".td-post-sharing-top", ".td-post-sharing-bottom",
-                ".td-post-next-prev", ".addtoany_share_save_container", ".wp-block-buttons",
-                "script", "style", "ins.adsbygoogle")
+                ".td-post-next-prev", ".td-a-rec", ".addtoany_share_save_container",
+                ".wp-block-buttons", "script", "style", "ins.adsbygoogle")
 
     # -- the mode -----------------------------------------------------------------------------
 
