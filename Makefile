@@ -27,7 +27,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 
 bench: $(STAMP)  ## benchmarks: printed ratios against a naive baseline
-	$(BIN)/python bench/crawl_blogger.py
+	$(BIN)/python bench/incremental.py
 
 clean:
 	rm -rf $(VENV) output/*.db output/*.db-wal output/*.db-shm .pytest_cache .ruff_cache

@@ -397,6 +397,18 @@ class Store:
                 f"SELECT url FROM article_urls WHERE url IN ({marks})", chunk))
         return found
 
+    def updated_times(self, urls: Iterable[str]) -> dict[str, str | None]:
+        """Stored ``updated_at`` (or ``published_at``) of the articles at these URLs."""
+        wanted = list(dict.fromkeys(urls))
+        found: dict[str, str | None] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            marks = ",".join("?" for _ in chunk)
+            found.update((r[0], r[1]) for r in self.conn.execute(
+                f"SELECT u.url, coalesce(a.updated_at, a.published_at) FROM article_urls u "
+                f"JOIN articles a ON a.id = u.article_id WHERE u.url IN ({marks})", chunk))
+        return found
+
     def settled_urls(self, site_id: str, urls: Iterable[str]) -> set[str]:
         """Which of these URLs belong to articles stored before the site's last successful
         crawl ended. Only those may stop a listing crawl: articles stored by a crawl that was

@@ -225,3 +225,27 @@ def test_incremental_window_asks_for_updated_posts(tmp_path) -> None:
     items, _ = split_results(spider.parse_feed(fixture_response(
         "blogger/feed_full.json", FEED_URL)))
     assert [i.platform_id for i in items] == ["2294417790265185934", "5541120987345511203"]
+
+
+def test_summary_entries_already_stored_unchanged_are_not_fetched(tmp_path) -> None:
+    from dataclasses import asdict
+
+    from crawler.store import Store
+
+    db = tmp_path / "t.db"
+    stored = ArticleItem(url=EXPECTED[1]["url"], canonical_url=EXPECTED[1]["url"],
+                         site_id=SITE.id, title=EXPECTED[1]["title"], platform="blogger",
+                         published_at=EXPECTED[1]["published_at"],
+                         updated_at=EXPECTED[1]["updated_at"], body_text="isi",
+                         fetched_at="2023-11-17T00:00:00Z", parser_version="t")
+    stored.content_hash = stored.compute_hash()
+    with Store(db) as store:
+        store.save_articles([asdict(stored)])
+    spider = make_spider(BloggerSpider, SITE, db)
+    _, requests = split_results(spider.parse_feed(fixture_response(
+        "blogger/feed_summary.json", FEED_URL)))
+    assert [r.url for r in requests] == [EXPECTED[0]["url"], EXPECTED[2]["url"]]
+    spider.full = True
+    _, requests = split_results(spider.parse_feed(fixture_response(
+        "blogger/feed_summary.json", FEED_URL)))
+    assert len(requests) == 3

@@ -22,7 +22,7 @@ Contract (what a platform spider must do, and what it gets for free):
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Any, ClassVar
 
@@ -31,10 +31,11 @@ from scrapy.crawler import Crawler
 from scrapy.http import Request, Response
 from twisted.python.failure import Failure
 
-from crawler.dates import parse_date_arg, to_iso
+from crawler.dates import parse_date_arg, parse_iso, to_iso
 from crawler.items import ArticleItem
 from crawler.registry import RegistryError, Site, load_registry
 from crawler.store import Store, resolve_db_path, utc_now
+from crawler.urls import canonicalize_url
 
 logger = logging.getLogger(__name__)
 
@@ -171,6 +172,25 @@ class PlatformSpider(scrapy.Spider):
         cursor = dict(stats.get_value(STAT_CURSOR) or {})
         cursor.update(values)
         stats.set_value(STAT_CURSOR, cursor)
+
+    def unchanged_since_stored(self, entries: Sequence[tuple[str, datetime | None]]) -> set[str]:
+        """URLs whose stored article has this same update time: no need to fetch them again.
+
+        ``entries`` are (URL, update time as the feed or listing gives it). Always empty with
+        ``full=1``.
+        """
+        if self.full or not entries:
+            return set()
+        stored = crawler_store(self.crawler).updated_times(
+            canonicalize_url(url) for url, _ in entries)
+        same = set()
+        for url, updated in entries:
+            known = stored.get(canonicalize_url(url))
+            # Stored times have whole seconds; feeds may add milliseconds.
+            if updated is not None and known and \
+                    parse_iso(known) == updated.replace(microsecond=0):
+                same.add(url)
+        return same
 
     def want_more(self) -> bool:
         """False once ``limit`` articles were made (pagination stops)."""

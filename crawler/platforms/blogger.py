@@ -9,7 +9,8 @@ Strategy
     another host (custom-domain blogs page through ``www.blogger.com/feeds/<blogId>/…``).
     The page size the server answers with is never assumed. Full feeds give the whole post,
     so no post page is fetched; for summary-only feeds (blog setting "Short") each post page
-    is fetched and its ``div.post-body`` used. Atom answers are read too.
+    is fetched and its ``div.post-body`` used — unless the stored article has the entry's
+    update time already. Atom answers are read too.
 Incremental
     ``orderby=updated&updated-min`` = watermark − overlap: one question that returns both the
     posts published since and older posts edited since (a new post's update time is its
@@ -75,6 +76,8 @@ class BloggerSpider(PlatformSpider):
         if page is None:
             return
         entries, next_url = page
+        summaries = [(e["url"], parse_iso(e["updated"])) for e in entries if not e["content"]]
+        unchanged = self.unchanged_since_stored(summaries)
         for entry in entries:
             if not self.want_more():
                 return
@@ -83,7 +86,7 @@ class BloggerSpider(PlatformSpider):
                 continue
             if entry["content"]:
                 yield self._item(response, entry, entry["content"], summary_only=False)
-            elif entry["url"]:
+            elif entry["url"] and entry["url"] not in unchanged:
                 yield self.request(entry["url"], self.parse_post_page, meta={"entry": entry})
         if entries and next_url and self.want_more():
             yield self.request(_keep_json(next_url), self.parse_feed)
