@@ -22,6 +22,7 @@ from crawler.extract.clean import clean_body, extract_images
 from crawler.items import ArticleItem
 from crawler.middlewares import ConditionalGetMiddleware
 from crawler.platforms.base import STAT_CURSOR, STAT_ERRORS, STAT_FIRST_ERROR, crawler_store
+from crawler.recheck import ArticleStatus
 from crawler.store import SaveResult
 from crawler.urls import canonicalize_url
 
@@ -53,6 +54,8 @@ class ValidatePipeline(_CrawlerPipeline):
     """Drops items that lack what every article must have (URL, title, body, valid dates)."""
 
     def process_item(self, item: ArticleItem) -> ArticleItem:
+        if not isinstance(item, ArticleItem):
+            return item
         problems = item.problems()
         if problems:
             self.spider.fail(f"unusable article {item.url}: {'; '.join(problems)}")
@@ -64,6 +67,8 @@ class CleanPipeline(_CrawlerPipeline):
     """Sanitises ``body_html`` and derives clean ``body_text`` and ``images`` from it."""
 
     def process_item(self, item: ArticleItem) -> ArticleItem:
+        if not isinstance(item, ArticleItem):
+            return item
         if item.body_html:
             item.body_html, text = clean_body(item.body_html, base_url=item.url)
             if not item.body_text:
@@ -84,6 +89,8 @@ class DatesUnitsPipeline(_CrawlerPipeline):
     """
 
     def process_item(self, item: ArticleItem) -> ArticleItem:
+        if not isinstance(item, ArticleItem):
+            return item
         site = self.spider.site
         tz = site.tz
         for name in ("published_at", "updated_at"):
@@ -112,6 +119,8 @@ class DedupePipeline(_CrawlerPipeline):
         self.seen: set[str] = set()
 
     def process_item(self, item: ArticleItem) -> ArticleItem:
+        if not isinstance(item, ArticleItem):
+            return item
         item.canonical_url = canonicalize_url(item.canonical_url or item.url)
         if item.canonical_url in self.seen:
             raise self.drop(item, "already seen in this run")
@@ -151,7 +160,11 @@ class StorePipeline(_CrawlerPipeline):
             to_iso(spider.since) if spider.since else None,
             to_iso(spider.until) if spider.until else None)
 
-    def process_item(self, item: ArticleItem) -> ArticleItem:
+    def process_item(self, item: Any) -> Any:
+        if isinstance(item, ArticleStatus):
+            removed, _ = self.store.record_statuses([(item.url, item.status)])
+            self.crawler.stats.inc_value("police_news/removed", removed)
+            return item
         self.batch.append(asdict(item))
         if len(self.batch) >= self.batch_size:
             self.flush()

@@ -63,10 +63,13 @@ def new_run_id() -> str:
 
 
 def run_sites(sites: Iterable[Site], db_path: Path, options: CrawlOptions,
-              run_id: str | None = None) -> str:
+              run_id: str | None = None,
+              spider_cls: type[PlatformSpider] | None = None) -> str:
     """Crawl ``sites`` into the database at ``db_path``; returns the run id.
 
-    Blocks until every site is done. Results are in ``crawl_runs`` under the returned id.
+    Each site gets its platform's spider, or ``spider_cls`` for all (e.g. the re-check
+    spider). Blocks until every site is done. Results are in ``crawl_runs`` under the
+    returned id.
     """
     run_id = run_id or new_run_id()
     settings = project_settings(db_path, {
@@ -78,7 +81,7 @@ def run_sites(sites: Iterable[Site], db_path: Path, options: CrawlOptions,
     classes = spider_classes()
     process = CrawlerProcess(settings)
     for site in sites:
-        process.crawl(classes[site.platform], site=site, since=options.since,
+        process.crawl(spider_cls or classes[site.platform], site=site, since=options.since,
                       until=options.until, full=options.full, limit=options.limit)
     process.start()
     return run_id

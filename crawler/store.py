@@ -427,6 +427,29 @@ class Store:
                 f"WHERE u.url IN ({marks}) AND a.first_seen_at <= ?", [*chunk, row[0]]))
         return found
 
+    def urls_to_recheck(self, site_id: str, limit: int) -> list[str]:
+        """URLs of the site's stored articles, the ones seen longest ago first."""
+        return [row[0] for row in self.conn.execute(
+            "SELECT url FROM articles WHERE site_id = ? ORDER BY last_seen_at, id LIMIT ?",
+            (site_id, limit))]
+
+    def record_statuses(self, statuses: Iterable[tuple[str, int]]) -> tuple[int, int]:
+        """Apply re-check answers (url, HTTP status): 404/410 set ``removed_at`` (kept when
+        already set), 200 clears it and moves ``last_seen_at``. Returns (removed, present)."""
+        now = utc_now()
+        removed = present = 0
+        with self.transaction() as conn:
+            for url, status in statuses:
+                if status in (404, 410):
+                    cur = conn.execute("UPDATE articles SET removed_at = coalesce(removed_at, ?) "
+                                       "WHERE url = ? OR canonical_url = ?", (now, url, url))
+                    removed += cur.rowcount
+                elif 200 <= status < 300:
+                    cur = conn.execute("UPDATE articles SET removed_at = NULL, last_seen_at = ? "
+                                       "WHERE url = ? OR canonical_url = ?", (now, url, url))
+                    present += cur.rowcount
+        return removed, present
+
     def article_count(self, site_id: str | None = None) -> int:
         """How many articles are stored (for one site, or all)."""
         if site_id is None:

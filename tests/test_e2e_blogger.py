@@ -196,3 +196,24 @@ def test_new_and_edited_posts_are_caught_in_one_request(tmp_path, httpserver, se
     body = conn.execute("SELECT body_text FROM articles WHERE canonical_url = ?",
                         (served_blog.post_url(edited[0]),)).fetchone()[0]
     assert body.endswith("Pembaruan: data diperbarui.")
+
+
+def test_recheck_marks_deleted_posts_removed(tmp_path, httpserver, served_blog,
+                                             blog_320) -> None:
+    db = tmp_path / "news.db"
+    add_site(db, served_blog.base_url)
+    assert cli("crawl", "--site", "loopback-blog", "--no-progress", "--limit", "20", *FAST,
+               db=db).returncode == 0
+    gone = blog_320.posts[:3]
+    served_blog.set_posts([p for p in blog_320.posts if p not in gone])
+    result = cli("recheck", "--site", "loopback-blog", "--limit", "20", *FAST, db=db)
+    assert result.returncode == 0, result.stderr
+    conn = sqlite3.connect(db)
+    removed = {r[0] for r in conn.execute("SELECT title FROM articles "
+                                          "WHERE removed_at IS NOT NULL")}
+    assert removed == {p.title for p in gone}
+    assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 20
+    served_blog.set_posts(blog_320.posts)
+    assert cli("recheck", "--site", "loopback-blog", *FAST, db=db).returncode == 0
+    assert conn.execute("SELECT count(*) FROM articles WHERE removed_at IS NOT NULL"
+                        ).fetchone()[0] == 0

@@ -87,6 +87,8 @@ class PlatformSpider(scrapy.Spider):
 
     #: The registry ``platform`` value this spider crawls.
     platform: ClassVar[str] = ""
+    #: True for spiders that work on a site of any platform (e.g. the re-check spider).
+    any_platform: ClassVar[bool] = False
 
     def __init__(self, site: str | Site | None = None, since: str | datetime | None = None,
                  until: str | datetime | None = None, full: Any = False,
@@ -110,7 +112,7 @@ class PlatformSpider(scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         if spider.site is None:
             spider.site = find_site(str(spider._site_arg), crawler.settings.get("POLICE_NEWS_DB"))
-        if spider.site.platform != spider.platform:
+        if not spider.any_platform and spider.site.platform != spider.platform:
             raise SiteNotFoundError(f"site {spider.site.id!r} is a {spider.site.platform} site, "
                                     f"not {spider.platform}: crawl it with "
                                     f"`scrapy crawl {spider.site.platform}`")
