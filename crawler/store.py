@@ -31,8 +31,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 from crawler.dates import parse_iso, to_utc_iso
 from crawler.registry import Site, site_from_row
 
@@ -200,8 +198,18 @@ class Store:
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA synchronous=NORMAL")
         self.conn.execute("PRAGMA foreign_keys=ON")
-        self.db = sqlite_utils.Database(self.conn)
+        self._db: Any = None
         self.migrate()
+
+    @property
+    def db(self) -> Any:
+        """The connection as a ``sqlite_utils.Database`` (imported on first use: it pulls in
+        pandas when installed, which the crawl's hot path does not need)."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
 
     def close(self) -> None:
         """Checkpoint and close the connection."""
