@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import socket
+import struct
 import threading
 import time
 from collections import Counter
@@ -40,6 +42,9 @@ class MockResponse:
     headers: dict[str, str] = field(default_factory=dict)
     #: Seconds to wait before answering (to simulate slow or hanging servers).
     delay: float = 0.0
+    #: Misbehave on the wire: ``"reset"`` closes the connection without answering,
+    #: ``"truncate"`` announces the full length but sends half the body, then closes.
+    abort: str | None = None
 
 
 class MockSite(Protocol):
@@ -173,13 +178,23 @@ class MockWeb:
                 if response.delay:
                     time.sleep(response.delay)
                 web._record(name, self.path, response.status)
+                if response.abort == "reset":
+                    self.close_connection = True
+                    with contextlib.suppress(OSError):
+                        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
+                                                   struct.pack("ii", 1, 0))
+                    return
                 self.send_response(response.status)
                 for key, value in response.headers.items():
                     self.send_header(key, value)
                 self.send_header("Content-Length", str(len(response.body)))
                 self.end_headers()
+                body = response.body
+                if response.abort == "truncate":
+                    body = body[: len(body) // 2]
+                    self.close_connection = True
                 with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-                    self.wfile.write(response.body)
+                    self.wfile.write(body)
 
             def log_message(self, format: str, *args: object) -> None:  # noqa: A002
                 return

@@ -246,6 +246,8 @@ def _describe_failure(failure: Failure) -> str:
         ((scrapy_errors.DownloadConnectionRefusedError, tx.ConnectionRefusedError),
          "connection refused"),
         ((scrapy_errors.ResponseDataLossError,), "response cut short (data loss)"),
+        ((scrapy_errors.DownloadCancelledError,),
+         "download cancelled (over the size limit DOWNLOAD_MAXSIZE?)"),
         ((tx.ConnectionLost, tx.ConnectionDone), "connection lost"),
     )
     for types, phrase in phrases:
