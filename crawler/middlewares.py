@@ -8,7 +8,7 @@ from email.utils import parsedate_to_datetime
 from scrapy.crawler import Crawler
 from scrapy.http import Request, Response, TextResponse
 
-from crawler.platforms.base import crawler_store
+from crawler.platforms.base import crawler_state
 
 STAT_NOT_MODIFIED = "police_news/not_modified"
 
@@ -35,7 +35,7 @@ class ConditionalGetMiddleware:
     def process_request(self, request: Request) -> None:
         if not (self.enabled and request.meta.get("conditional_get")):
             return None
-        etag, modified = crawler_store(self.crawler).validators(request.url)
+        etag, modified = crawler_state(self.crawler).validators(request.url)
         if etag:
             request.headers[b"If-None-Match"] = etag
         if modified:

@@ -29,11 +29,13 @@ from typing import Any, ClassVar
 import scrapy
 from scrapy.crawler import Crawler
 from scrapy.http import Request, Response
+from scrapy.utils.misc import load_object
 from twisted.python.failure import Failure
 
 from crawler.dates import parse_date_arg, parse_iso, to_iso
 from crawler.items import ArticleItem
 from crawler.registry import RegistryError, Site, load_registry
+from crawler.state import SiteState
 from crawler.store import Store, resolve_db_path, utc_now
 from crawler.urls import canonicalize_url
 
@@ -74,12 +76,27 @@ def find_site(site_id: str, db_path: str | None = None) -> Site:
 
 
 def crawler_store(crawler: Crawler) -> Store:
-    """The crawler's store connection (one per crawler, closed by the store pipeline)."""
+    """The crawler's store connection (one per crawler, closed by the store pipeline).
+
+    Only the writing side (the store pipeline) uses this; spiders and middlewares ask
+    :func:`crawler_state`.
+    """
     store = getattr(crawler, "_police_news_store", None)
     if store is None:
         store = Store(crawler.settings.get("POLICE_NEWS_DB"))
         crawler._police_news_store = store  # type: ignore[attr-defined]
     return store
+
+
+def crawler_state(crawler: Crawler) -> SiteState:
+    """What the crawl may know about stored data (see :mod:`crawler.state`): the SQLite store,
+    or the object ``POLICE_NEWS_STATE_CLASS`` names (built with the crawler)."""
+    state = getattr(crawler, "_police_news_state", None)
+    if state is None:
+        path = crawler.settings.get("POLICE_NEWS_STATE_CLASS")
+        state = load_object(path)(crawler) if path else crawler_store(crawler)
+        crawler._police_news_state = state  # type: ignore[attr-defined]
+    return state
 
 
 class PlatformSpider(scrapy.Spider):
@@ -124,7 +141,7 @@ class PlatformSpider(scrapy.Spider):
         """Fill ``self.since`` from the watermark when the caller gave none (and not full)."""
         if self.since is not None or self.full:
             return
-        watermark = crawler_store(self.crawler).watermark(self.site.id)
+        watermark = crawler_state(self.crawler).watermark(self.site.id)
         if watermark is not None:
             overlap = float(self.crawler.settings.getfloat("POLICE_NEWS_OVERLAP_DAYS", 2.0))
             self.since = watermark - timedelta(days=overlap)
@@ -166,7 +183,7 @@ class PlatformSpider(scrapy.Spider):
         and with ``full=1``)."""
         if self.full:
             return {}
-        return crawler_store(self.crawler).cursor(self.site.id)
+        return crawler_state(self.crawler).cursor(self.site.id)
 
     def advance_cursor(self, **values: Any) -> None:
         """Remember cursor values (e.g. ``post_id=106038``); saved only if the run succeeds."""
@@ -183,7 +200,7 @@ class PlatformSpider(scrapy.Spider):
         """
         if self.full or not entries:
             return set()
-        stored = crawler_store(self.crawler).updated_times(
+        stored = crawler_state(self.crawler).updated_times(
             canonicalize_url(url) for url, _ in entries)
         same = set()
         for url, updated in entries:

@@ -34,7 +34,7 @@ from parsel import Selector
 from scrapy.http import Request, Response
 
 from crawler.dates import parse_iso, parse_rfc822, to_iso
-from crawler.platforms.base import PlatformSpider, crawler_store
+from crawler.platforms.base import PlatformSpider, crawler_state
 from crawler.urls import canonicalize_url
 
 _SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
@@ -99,14 +99,14 @@ class HtmlArticleSpider(PlatformSpider):
         """Which of ``urls`` (canonicalized) are stored already; none with ``full=1``."""
         if self.full or not urls:
             return set()
-        return crawler_store(self.crawler).known_urls([canonicalize_url(u) for u in urls])
+        return crawler_state(self.crawler).known_urls([canonicalize_url(u) for u in urls])
 
     def settled(self, urls: Sequence[str]) -> set[str]:
         """Which of ``urls`` (canonicalized) were stored before the last successful crawl
         ended — the only ones that may stop paging; none with ``full=1``."""
         if self.full or not urls:
             return set()
-        return crawler_store(self.crawler).settled_urls(
+        return crawler_state(self.crawler).settled_urls(
             self.site.id, [canonicalize_url(u) for u in urls])
 
     def parse_listing(self, response: Response) -> Iterator[Any]:
