@@ -46,6 +46,8 @@ DNS_TIMEOUT = 20
 # -- components -------------------------------------------------------------------------
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.ConditionalGetMiddleware": 560,
+    "crawler.middlewares.RetryAfterMiddleware": 551,
+    "crawler.middlewares.CharsetRepairMiddleware": 580,
 }
 ITEM_PIPELINES = {
     "crawler.pipelines.ValidatePipeline": 100,
