@@ -217,3 +217,17 @@ def test_recheck_marks_deleted_posts_removed(tmp_path, httpserver, served_blog,
     assert cli("recheck", "--site", "loopback-blog", *FAST, db=db).returncode == 0
     assert conn.execute("SELECT count(*) FROM articles WHERE removed_at IS NOT NULL"
                         ).fetchone()[0] == 0
+
+
+def test_scrapy_crawl_command_crawls_one_site(tmp_path, httpserver, served_blog) -> None:
+    db = tmp_path / "news.db"
+    add_site(db, served_blog.base_url)
+    result = subprocess.run(
+        [sys.executable, "-m", "scrapy", "crawl", "blogger", "-a", "site=loopback-blog",
+         "-a", "limit=40", "-s", f"POLICE_NEWS_DB={db}", "-s", "DOWNLOAD_DELAY=0",
+         "-s", "AUTOTHROTTLE_START_DELAY=0", "-s", "LOG_LEVEL=WARNING"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 40
+    assert conn.execute("SELECT status, spider FROM crawl_runs").fetchall() == [("ok", "blogger")]
