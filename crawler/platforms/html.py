@@ -37,8 +37,11 @@ from crawler.dates import parse_iso, parse_rfc822, to_iso
 from crawler.platforms.base import PlatformSpider, crawler_state
 from crawler.urls import canonicalize_url
 
-_SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                            huge_tree=False, recover=True)
+#: The XML parser every platform uses for feeds and sitemaps: entities are never expanded
+#: (no billion laughs, no XXE), nothing is fetched, malformed documents are recovered.
+SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                           huge_tree=False, recover=True)
+_SAFE_XML = SAFE_XML  # old name, kept for modules not yet moved to SAFE_XML
 _SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 #: Machine-readable publication dates, best first.
@@ -134,7 +137,7 @@ class HtmlArticleSpider(PlatformSpider):
     def parse_sitemap(self, response: Response) -> Iterator[Any]:
         """A sitemap or sitemap index: child sitemaps and article URLs within the window."""
         try:
-            root = etree.fromstring(response.body, parser=_SAFE_XML)
+            root = etree.fromstring(response.body, parser=SAFE_XML)
         except (etree.XMLSyntaxError, ValueError) as exc:
             self.fail(f"sitemap {response.url} is not valid XML ({exc})")
             return
@@ -159,7 +162,7 @@ class HtmlArticleSpider(PlatformSpider):
     def parse_rss(self, response: Response) -> Iterator[Any]:
         """An RSS 2.0 or Atom feed: article pages of its items within the window."""
         try:
-            root = etree.fromstring(response.body, parser=_SAFE_XML)
+            root = etree.fromstring(response.body, parser=SAFE_XML)
         except (etree.XMLSyntaxError, ValueError) as exc:
             self.fail(f"feed {response.url} is not valid XML ({exc})")
             return
@@ -194,6 +197,9 @@ class HtmlArticleSpider(PlatformSpider):
         if self.not_modified(response) or not self.want_more():
             return
         fields = self.extract_article(response)
+        published = parse_iso(fields["published_at"]) if fields["published_at"] else None
+        if not self.incremental and not self.in_window(published):
+            return  # outside an explicit --since/--until range (sitemaps carry no dates)
         if not fields["body_html"]:
             self.fail(f"{response.url}: no article body found (selectors "
                       f"{', '.join(self.selectors('body', self.body_css))})")
