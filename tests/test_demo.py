@@ -15,19 +15,22 @@ def test_demo_crawls_every_sample_post_once(tmp_path) -> None:
     db = tmp_path / "demo.db"
     first = cli("demo", db=db)
     assert first.returncode == 0, first.stderr
-    assert "3 site(s): 3 ok, 0 failed; 360 new" in first.stdout
+    assert "5 site(s): 5 ok, 0 failed; 620 new" in first.stdout
     conn = sqlite3.connect(db)
     counts = dict(conn.execute("SELECT site_id, count(*) FROM articles GROUP BY site_id"))
     assert counts == {"demo-humaspolresmetro": 180, "demo-humaspolresnganjuk": 140,
-                      "demo-polressanggau": 40}
+                      "demo-polressanggau": 40, "demo-polresgowa": 150,
+                      "demo-humaspolresbanjarnegara": 110}
     leaks = conn.execute(
         "SELECT count(*) FROM articles WHERE body_text LIKE '%Postingan populer%' "
         "OR body_text LIKE '%Posting Komentar%' OR body_text LIKE '%Baca juga%' "
         "OR body_text LIKE '%Diberdayakan oleh%' OR body_html LIKE '%<script%'").fetchone()[0]
     assert leaks == 0
-    offsets = {row[0][-6:] for row in conn.execute("SELECT published_at FROM articles")}
-    assert offsets == {"+07:00"}
+    offsets = dict(conn.execute("SELECT site_id, group_concat(DISTINCT substr(published_at, -6)) "
+                                "FROM articles GROUP BY site_id"))
+    assert offsets.pop("demo-polresgowa") == "+08:00"  # Sulawesi Selatan: WITA
+    assert set(offsets.values()) == {"+07:00"}
     conn.close()
     again = cli("demo", db=db)
     assert again.returncode == 0, again.stderr
-    assert "360 new" not in again.stdout and "0 new, 0 updated" in again.stdout
+    assert "620 new" not in again.stdout and "0 new, 0 updated" in again.stdout

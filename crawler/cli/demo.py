@@ -26,10 +26,10 @@ LOOPBACK_SETTINGS = {"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_START_DELAY": 0,
 def demo(state: CliState, serve: bool) -> None:
     """Serve sample police humas blogs on 127.0.0.1 and crawl them into the database.
 
-    Three realistic Blogger blogs (360 posts: multi-page feeds, a custom domain that pages
-    through another host, a summary-only feed whose post pages carry share buttons, comments
-    and popular-post widgets) are generated, served on loopback and crawled exactly like real
-    sites. Nothing leaves this machine.
+    Realistic sample sites of every supported platform (see crawler/demo/catalog.py: Blogger
+    blogs with multi-page feeds, a custom domain that pages through another host and a
+    summary-only feed; WordPress with its REST API open and with it closed; …) are generated,
+    served on loopback and crawled exactly like real sites. Nothing leaves this machine.
     """
     from crawler.demo.catalog import build_demo_web  # the demo's data is built only when asked
     from crawler.demo.mockweb import MockWeb

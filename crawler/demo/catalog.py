@@ -1,6 +1,6 @@
 """The offline demo's sites: realistic Indonesian police humas blogs served on loopback.
 
-Three Blogger blogs, 360 posts in all:
+One or more sites per platform, 620 posts in all (Blogger 360, WordPress 260):
 
 * ``demo-humaspolresmetro``: a custom-domain blog (like humaspolresmetro.com) whose feed pages
   25 posts at a time and whose ``next`` links go through another host (the fake
@@ -8,8 +8,11 @@ Three Blogger blogs, 360 posts in all:
 * ``demo-humaspolresnganjuk``: a blogspot blog, 50 posts a feed page, Contempo theme, 140 posts.
 * ``demo-polressanggau``: a blog whose feed carries summaries only, so each post page is
   fetched and its body cleaned of the theme's chrome, 40 posts.
+* ``demo-polresgowa``: WordPress with its REST API open, in WITA (Sulawesi Selatan), 150 posts.
+* ``demo-humaspolresbanjarnegara``: WordPress whose REST API answers 401, read through its
+  full RSS feed instead, 110 posts.
 
-Ports are fixed (8751-8754) when free, so the demo's URLs, and with them the canonical URLs
+Ports are fixed (from 8751 on) when free, so the demo's URLs, and with them the canonical URLs
 in the database, are the same from one run to the next.
 """
 
@@ -18,9 +21,10 @@ from __future__ import annotations
 import socket
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from typing import Any
 
 from crawler.demo.blogger import BloggerBlogSite, BloggerFeedHub
-from crawler.demo.content import make_blog
+from crawler.demo.content import DemoBlog, make_blog
 from crawler.demo.mockweb import MockWeb
 from crawler.registry import Site
 
@@ -31,29 +35,42 @@ DEMO_NEWEST = datetime(2026, 11, 20, 16, 45, tzinfo=timezone(timedelta(hours=7))
 
 @dataclass(frozen=True)
 class DemoBlogSpec:
-    """How one demo blog is generated and served."""
+    """How one demo site is generated and served."""
 
     site_id: str
     name: str
+    platform: str
     unit: str
     polda: str
     province: str
     posts: int
     seed: int
-    page_cap: int
-    theme: str = "simple"
+    utc_offset_hours: int = 7
+    #: Keyword arguments for the platform's fake site class.
+    options: tuple[tuple[str, object], ...] = ()
     via_hub: bool = False
-    summary_only: bool = False
+    unit_level: str = "polres"
 
 
 DEMO_BLOGS = (
-    DemoBlogSpec("demo-humaspolresmetro", "Humas Polres Metro (demo)", "Polres Metro",
-                 "Polda Lampung", "Lampung", 180, 11, 25, via_hub=True),
-    DemoBlogSpec("demo-humaspolresnganjuk", "Humas Polres Nganjuk (demo)", "Polres Nganjuk",
-                 "Polda Jatim", "Jawa Timur", 140, 12, 50, theme="contempo"),
-    DemoBlogSpec("demo-polressanggau", "Polres Sanggau (demo)", "Polres Sanggau",
-                 "Polda Kalbar", "Kalimantan Barat", 40, 13, 25, summary_only=True),
+    DemoBlogSpec("demo-humaspolresmetro", "Humas Polres Metro (demo)", "blogger",
+                 "Polres Metro", "Polda Lampung", "Lampung", 180, 11,
+                 options=(("page_cap", 25),), via_hub=True),
+    DemoBlogSpec("demo-humaspolresnganjuk", "Humas Polres Nganjuk (demo)", "blogger",
+                 "Polres Nganjuk", "Polda Jatim", "Jawa Timur", 140, 12,
+                 options=(("page_cap", 50), ("theme", "contempo"))),
+    DemoBlogSpec("demo-polressanggau", "Polres Sanggau (demo)", "blogger",
+                 "Polres Sanggau", "Polda Kalbar", "Kalimantan Barat", 40, 13,
+                 options=(("page_cap", 25), ("summary_only", True))),
+    DemoBlogSpec("demo-polresgowa", "Polres Gowa (demo, WordPress)", "wordpress",
+                 "Polres Gowa", "Polda Sulsel", "Sulawesi Selatan", 150, 14,
+                 utc_offset_hours=8, options=(("theme", "astra"),)),
+    DemoBlogSpec("demo-humaspolresbanjarnegara", "Humas Polres Banjarnegara (demo, WordPress "
+                 "with REST off)", "wordpress", "Polres Banjarnegara", "Polda Jateng",
+                 "Jawa Tengah", 110, 15, options=(("rest", "401"), ("theme", "jnews"))),
 )
+
+_TIMEZONES = {7: "WIB", 8: "WITA", 9: "WIT"}
 
 
 def port_free(port: int, host: str = "127.0.0.1") -> bool:
@@ -66,30 +83,47 @@ def port_free(port: int, host: str = "127.0.0.1") -> bool:
     return True
 
 
-def build_demo_web(web: MockWeb, *, fixed_ports: bool = True,
-                   scale: float = 1.0) -> tuple[list[Site], dict[str, BloggerBlogSite]]:
-    """Bind and register the demo blogs on ``web``; returns their registry rows and sites."""
-    ports = list(range(DEMO_FIRST_PORT, DEMO_FIRST_PORT + len(DEMO_BLOGS) + 1))
+def fake_site(spec: DemoBlogSpec, blog: DemoBlog, base_url: str, hub: BloggerFeedHub) -> Any:
+    """The platform's fake site for a demo spec."""
+    options = dict(spec.options)
+    if spec.platform == "blogger":
+        site = BloggerBlogSite(blog, base_url, hub_url=hub.base_url if spec.via_hub else None,
+                               **options)
+        hub.register(site)
+        return site
+    if spec.platform == "wordpress":
+        from crawler.demo.wordpress import WordPressSite
+
+        return WordPressSite(blog, base_url, **options)
+    raise ValueError(f"no fake site for platform {spec.platform!r}")
+
+
+def build_demo_web(web: MockWeb, *, fixed_ports: bool = True, scale: float = 1.0,
+                   specs: tuple[DemoBlogSpec, ...] = DEMO_BLOGS,
+                   ) -> tuple[list[Site], dict[str, Any]]:
+    """Bind and register the demo sites on ``web``; returns their registry rows and sites."""
+    ports = list(range(DEMO_FIRST_PORT, DEMO_FIRST_PORT + len(specs) + 1))
     use_fixed = fixed_ports and all(port_free(p) for p in ports)
     hub = BloggerFeedHub(web.bind("blogger-hub", ports[0] if use_fixed else 0))
     # The hub is reached as "localhost", the blogs as 127.0.0.1: another host, as on Blogger.
     hub.base_url = hub.base_url.replace("127.0.0.1", "localhost")
     web.add("blogger-hub", hub)
     sites: list[Site] = []
-    served: dict[str, BloggerBlogSite] = {}
-    for spec, port in zip(DEMO_BLOGS, ports[1:], strict=True):
+    served: dict[str, Any] = {}
+    for spec, port in zip(specs, ports[1:], strict=True):
         base_url = web.bind(spec.site_id, port if use_fixed else 0)
         blog = make_blog(spec.unit, spec.polda, spec.province, max(1, round(spec.posts * scale)),
-                         seed=spec.seed, newest=DEMO_NEWEST, title=spec.name.replace(" (demo)", ""))
-        site = BloggerBlogSite(blog, base_url, page_cap=spec.page_cap, theme=spec.theme,
-                               summary_only=spec.summary_only,
-                               hub_url=hub.base_url if spec.via_hub else None)
+                         seed=spec.seed, newest=DEMO_NEWEST.astimezone(
+                             timezone(timedelta(hours=spec.utc_offset_hours))),
+                         utc_offset_hours=spec.utc_offset_hours,
+                         title=spec.name.split(" (demo")[0])
+        site = fake_site(spec, blog, base_url, hub)
         web.add(spec.site_id, site)
-        hub.register(site)
         served[spec.site_id] = site
         sites.append(Site(
-            id=spec.site_id, name=spec.name, url=base_url, platform="blogger",
-            unit_level="polres", unit_name=spec.unit, polda=spec.polda, province=spec.province,
-            timezone="WIB", kind="official", status="active",
+            id=spec.site_id, name=spec.name, url=base_url, platform=spec.platform,
+            unit_level=spec.unit_level, unit_name=spec.unit, polda=spec.polda,
+            province=spec.province, timezone=_TIMEZONES[spec.utc_offset_hours],
+            kind="official", status="active",
             notes="offline demo site served on loopback by `police-news demo`", source="demo"))
     return sites, served
