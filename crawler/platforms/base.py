@@ -161,8 +161,10 @@ class PlatformSpider(scrapy.Spider):
     # -- helpers for platform code ------------------------------------------------------------
 
     def request(self, url: str, callback: Any, **kwargs: Any) -> Request:
-        """A request whose failures are recorded against the site."""
-        return Request(url, callback=callback, errback=self.on_error, **kwargs)
+        """A request whose failures are recorded against the site (unless ``errback`` is
+        given, e.g. for an optional probe whose absence is not an error)."""
+        kwargs.setdefault("errback", self.on_error)
+        return Request(url, callback=callback, **kwargs)
 
     def article(self, response: Response | None, **fields: Any) -> ArticleItem:
         """An item for this site; ``fields`` are :class:`ArticleItem` fields."""

@@ -41,7 +41,6 @@ from crawler.urls import canonicalize_url
 #: (no billion laughs, no XXE), nothing is fetched, malformed documents are recovered.
 SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                            huge_tree=False, recover=True)
-_SAFE_XML = SAFE_XML  # old name, kept for modules not yet moved to SAFE_XML
 _SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 #: Machine-readable publication dates, best first.
