@@ -12,6 +12,8 @@ from crawler import __version__
 from crawler.cli.common import CliState
 from crawler.cli.crawl import crawl
 from crawler.cli.demo import demo
+from crawler.cli.docs import docs
+from crawler.cli.recheck import recheck
 from crawler.cli.sites import sites
 from crawler.cli.status import status
 
@@ -38,5 +40,12 @@ def main(ctx: click.Context, db: str | None, verbose: int) -> None:
     ctx.obj = CliState(db, verbose)
 
 
-for command in (crawl, sites, status, demo):
+for command in (
+    crawl,
+    sites,
+    status,
+    demo,
+    recheck,
+    docs,
+):
     main.add_command(command)

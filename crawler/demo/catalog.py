@@ -95,7 +95,62 @@ def fake_site(spec: DemoBlogSpec, blog: DemoBlog, base_url: str, hub: BloggerFee
         from crawler.demo.wordpress import WordPressSite
 
         return WordPressSite(blog, base_url, **options)
+    if spec.platform == "odoo":
+        from crawler.demo.odoo import OdooBlogSite
+
+        return OdooBlogSite(blog, base_url, **options)
+    if spec.platform == "lampung":
+        from crawler.demo.lampung import LampungSite
+
+        return LampungSite(blog, base_url, **options)
+    if spec.platform == "newscms":
+        from crawler.demo.newscms import NewsCmsSite
+
+        return NewsCmsSite(blog, base_url, **options)
+    if spec.platform == "generic":
+        from crawler.demo.generic import GenericNewsSite
+
+        return GenericNewsSite(blog, base_url, **options)
     raise ValueError(f"no fake site for platform {spec.platform!r}")
+
+
+#: Units (with Polda, province, UTC offset) the mixed mock web draws its sites from.
+_UNITS = (
+    ("Polres Metro", "Polda Lampung", "Lampung", 7),
+    ("Polres Nganjuk", "Polda Jatim", "Jawa Timur", 7),
+    ("Polres Purwakarta", "Polda Jabar", "Jawa Barat", 7),
+    ("Polres Gowa", "Polda Sulsel", "Sulawesi Selatan", 8),
+    ("Polres Sanggau", "Polda Kalbar", "Kalimantan Barat", 7),
+    ("Polres Poso", "Polda Sulteng", "Sulawesi Tengah", 8),
+    ("Polres Halmahera Barat", "Polda Maluku Utara", "Maluku Utara", 9),
+    ("Polres Tegal Kota", "Polda Jateng", "Jawa Tengah", 7),
+)
+#: Platform variants of the mixed mock web: (platform, fake-site options).
+MIXED_PLATFORMS: dict[str, tuple[str, tuple[tuple[str, object], ...]]] = {
+    "blogger": ("blogger", (("page_cap", 150),)),
+    "blogger-summary": ("blogger", (("page_cap", 150), ("summary_only", True))),
+    "wordpress": ("wordpress", ()),
+    "wordpress-rest-off": ("wordpress", (("rest", "401"),)),
+    "odoo": ("odoo", ()),
+    "lampung": ("lampung", ()),
+    "newscms": ("newscms", ()),
+    "generic": ("generic", ()),
+}
+
+
+def mixed_specs(variants: list[str], sites_per_variant: int,
+                articles_per_site: int) -> tuple[DemoBlogSpec, ...]:
+    """Specs for a mock web of ``sites_per_variant`` sites of each platform variant."""
+    specs = []
+    for v, variant in enumerate(variants):
+        platform, options = MIXED_PLATFORMS[variant]
+        for n in range(sites_per_variant):
+            unit, polda, province, offset = _UNITS[(v * sites_per_variant + n) % len(_UNITS)]
+            specs.append(DemoBlogSpec(
+                f"mock-{variant}-{n + 1}", f"{unit} ({variant} {n + 1})", platform, unit, polda,
+                province, articles_per_site, seed=1000 + 37 * v + n, utc_offset_hours=offset,
+                options=options))
+    return tuple(specs)
 
 
 def build_demo_web(web: MockWeb, *, fixed_ports: bool = True, scale: float = 1.0,
