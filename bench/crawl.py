@@ -1,0 +1,243 @@
+"""Crawl speed and memory against a naive baseline, on a loopback mock web.
+
+One run serves a mock web of every platform (Blogger full and summary feeds, WordPress with
+REST on and off, Odoo, Polda Lampung, the news CMS, a generic portal) and measures, each in
+its own process (wall time, CPU seconds and peak RSS from ``os.wait4``):
+
+* ``full``         police-news crawl of every site, empty database
+* ``incremental``  the same again, nothing new
+* ``baseline``     a plain Scrapy CrawlSpider following every link with trafilatura on every
+                   page (bench/naive_spider.py) — what a user would otherwise run
+
+then throughput per platform family (feed/API articles/s, HTML pages/s parsed by platform
+selectors, generic pages/s next to trafilatura's own rate on the same pages), and with
+``--scale`` the growth of time and memory at 10k, 50k and 200k articles.
+
+    .venv/bin/python bench/crawl.py                    # tables
+    .venv/bin/python bench/crawl.py --json             # one JSON object
+    .venv/bin/python bench/crawl.py --scale 10000,50000,200000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from crawler.demo.catalog import (  # noqa: E402
+    MIXED_PLATFORMS,
+    DemoBlogSpec,
+    build_demo_web,
+    mixed_specs,
+)
+from crawler.demo.mockweb import MockWeb  # noqa: E402
+from crawler.store import Store  # noqa: E402
+
+FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_START_DELAY=0",
+        "-s", "DOWNLOAD_DELAY_JITTER=0"]
+FEED_API = ["blogger", "wordpress"]
+HTML_SELECTORS = ["blogger-summary", "odoo", "lampung", "newscms"]
+GENERIC = ["generic"]
+
+
+@dataclass
+class Measured:
+    """One measured process."""
+
+    seconds: float
+    cpu_seconds: float
+    peak_rss_mb: float
+    returncode: int
+    output: str
+
+
+def measure(args: list[str], cwd: Path = ROOT) -> Measured:
+    """Run a command; wall time, CPU time and peak RSS of that process alone."""
+    started = time.perf_counter()
+    with tempfile.TemporaryFile("w+") as out:
+        proc = subprocess.Popen(args, cwd=cwd, stdout=out, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - started
+        out.seek(0)
+        output = out.read()
+    return Measured(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
+                    os.waitstatus_to_exitcode(status), output)
+
+
+class Bench:
+    """A mock web and a database for a series of measured runs."""
+
+    def __init__(self, specs: tuple[DemoBlogSpec, ...], tmp: Path) -> None:
+        self.web = MockWeb()
+        self.sites, self.served = build_demo_web(self.web, fixed_ports=False, specs=specs)
+        self.web.start()
+        self.db = tmp / "bench.db"
+        with Store(self.db) as store:
+            for site in self.sites:
+                store.add_site(site)
+        self.expected = sum(len(s.posts) for s in self.served.values())
+
+    def stop(self) -> None:
+        self.web.stop()
+
+    def requests_since(self, mark: int) -> int:
+        return sum(1 for r in self.web.log[mark:] if not r.path.startswith("/robots.txt"))
+
+    def stored(self) -> int:
+        with sqlite3.connect(self.db) as conn:
+            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def crawl_seconds(self) -> float:
+        """Time the last run spent crawling (its slowest site; sites run side by side)."""
+        with sqlite3.connect(self.db) as conn:
+            run = conn.execute("SELECT run_id FROM crawl_runs ORDER BY id DESC LIMIT 1"
+                               ).fetchone()[0]
+            return conn.execute("SELECT max(duration_s) FROM crawl_runs WHERE run_id = ?",
+                                (run,)).fetchone()[0] or 0.0
+
+    def police_news(self, *extra: str) -> dict[str, float]:
+        mark = len(self.web.log)
+        before = self.stored()
+        args = [a for s in self.sites for a in ("--site", s.id)]
+        run = measure([sys.executable, "-m", "crawler", "--db", str(self.db), "crawl", *args,
+                       "--no-progress", *FAST, *extra])
+        if run.returncode != 0:
+            raise SystemExit(f"police-news crawl failed ({run.returncode}):\n{run.output}")
+        stored = self.stored()
+        crawl_s = self.crawl_seconds()
+        return self._row(run, self.requests_since(mark), stored, stored - before, crawl_s)
+
+    def baseline(self) -> dict[str, float]:
+        mark = len(self.web.log)
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / "items.jsonl"
+            homes = ",".join(s.url + "/" for s in self.sites)
+            run = measure([sys.executable, "-m", "scrapy", "runspider",
+                           str(ROOT / "bench" / "naive_spider.py"), "-a", f"start_urls={homes}",
+                           "-o", f"{out}:jsonlines"], cwd=Path(tmp))
+            items = len(out.read_text().splitlines()) if out.exists() else 0
+        return self._row(run, self.requests_since(mark), items, items, run.seconds)
+
+    @staticmethod
+    def _row(run: Measured, requests: int, stored: int, new: int,
+             crawl_s: float) -> dict[str, float]:
+        return {
+            "requests": requests, "stored": stored,
+            "requests_per_article": round(requests / stored, 3) if stored else None,
+            "seconds": round(run.seconds, 2), "crawl_seconds": round(crawl_s, 2),
+            "articles_per_s": round(new / crawl_s, 1) if crawl_s and new else 0.0,
+            "cpu_seconds": round(run.cpu_seconds, 2), "peak_rss_mb": round(run.peak_rss_mb, 1),
+        }
+
+
+def trafilatura_rate(bench: Bench, limit: int = 200) -> float:
+    """trafilatura.extract alone, pages/s, on the generic site's article pages."""
+    import trafilatura
+
+    from crawler.demo.mockweb import MockRequest
+
+    pages = []
+    for site in bench.served.values():
+        for post in site.posts[:limit]:
+            path = site.post_path(post)
+            pages.append(site.handle(MockRequest("GET", path, {}, {})).body.decode())
+    started = time.perf_counter()
+    for page in pages:
+        trafilatura.extract(page)
+    return len(pages) / (time.perf_counter() - started)
+
+
+def family(variants: list[str], sites: int, articles: int) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        bench = Bench(mixed_specs(variants, sites, articles), Path(tmp))
+        try:
+            row = bench.police_news()
+            if variants == GENERIC:
+                row["trafilatura_alone_pages_per_s"] = round(trafilatura_rate(bench), 1)
+            return row
+        finally:
+            bench.stop()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sites-per-platform", type=int, default=2)
+    parser.add_argument("--articles", type=int, default=300, help="articles per site")
+    parser.add_argument("--scale", default="", help="comma-separated article totals, e.g. "
+                        "10000,50000,200000 (Blogger feed sites, 10 of them)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    options = parser.parse_args()
+
+    report: dict[str, object] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        bench = Bench(mixed_specs(list(MIXED_PLATFORMS), options.sites_per_platform,
+                                  options.articles), Path(tmp))
+        try:
+            report["expected"] = bench.expected
+            report["full"] = bench.police_news()
+            report["incremental"] = bench.police_news()
+            report["baseline"] = bench.baseline()
+        finally:
+            bench.stop()
+    full, base = report["full"], report["baseline"]
+    report["ratios_to_baseline"] = {
+        "requests": round(full["requests"] / base["requests"], 3) if base["requests"] else None,
+        "articles_per_s": round(full["articles_per_s"] / base["articles_per_s"], 2)
+        if base["articles_per_s"] else None,
+        "peak_rss": round(full["peak_rss_mb"] / base["peak_rss_mb"], 2),
+        "cpu_seconds": round(full["cpu_seconds"] / base["cpu_seconds"], 2),
+    }
+    report["families"] = {
+        "feed_api": family(FEED_API, 2, max(options.articles, 1000)),
+        "html_selectors": family(HTML_SELECTORS, 1, options.articles),
+        "generic": family(GENERIC, 2, options.articles),
+    }
+    if options.scale:
+        report["scale"] = {}
+        for total in (int(n) for n in options.scale.split(",")):
+            report["scale"][total] = family(["blogger"], 10, total // 10)
+    if options.json:
+        print(json.dumps(report, indent=2))
+        return
+    print_report(report)
+
+
+def print_report(report: dict[str, object]) -> None:
+    columns = ("requests", "stored", "requests_per_article", "articles_per_s", "crawl_seconds",
+               "seconds", "cpu_seconds", "peak_rss_mb")
+    print(f"mock web: {report['expected']} articles on "
+          f"{len(MIXED_PLATFORMS)} platform variants\n")
+    print(f"{'run':<14}" + "".join(f"{c:>21}" for c in columns))
+    for label in ("full", "incremental", "baseline"):
+        row = report[label]
+        print(f"{label:<14}" + "".join(f"{row[c]!s:>21}" for c in columns))
+    print("\npolice-news full crawl ÷ naive baseline:",
+          ", ".join(f"{k} {v}×" for k, v in report["ratios_to_baseline"].items()))
+    print("\nthroughput by platform family (articles per second of crawl time):")
+    for name, row in report["families"].items():
+        extra = (f"  (trafilatura alone on the same pages: "
+                 f"{row['trafilatura_alone_pages_per_s']} pages/s)"
+                 if "trafilatura_alone_pages_per_s" in row else "")
+        print(f"  {name:<16} {row['articles_per_s']:>8} articles/s  "
+              f"{row['requests_per_article']} requests/article  "
+              f"{row['peak_rss_mb']} MB peak{extra}")
+    if "scale" in report:
+        print("\nscale (Blogger feeds, 10 sites):")
+        for total, row in report["scale"].items():
+            per_k = row["crawl_seconds"] / (int(total) / 1000)
+            print(f"  {total:>7} articles  {row['crawl_seconds']:>7}s crawl  "
+                  f"{per_k:.3f}s per 1k  {row['peak_rss_mb']} MB peak RSS")
+
+
+if __name__ == "__main__":
+    main()
