@@ -19,6 +19,7 @@ from scrapy.exceptions import DropItem
 from crawler import PARSER_VERSION
 from crawler.dates import parse_indonesian, parse_iso, to_iso
 from crawler.extract.clean import clean_body, extract_images
+from crawler.extract.units import detect_unit
 from crawler.items import ArticleItem
 from crawler.middlewares import ConditionalGetMiddleware
 from crawler.platforms.base import STAT_CURSOR, STAT_ERRORS, STAT_FIRST_ERROR, crawler_store
@@ -85,7 +86,8 @@ class DatesUnitsPipeline(_CrawlerPipeline):
 
     Metadata dates are kept with the offset the site published them in; a naive one is read
     in the site's zone (WIB/WITA/WIT). Without any, the first date in the body is used. The
-    unit falls back to the registry row's unit and Polda.
+    issuing unit, its Polda and the officers named with their rank come from the dateline and
+    the body (:func:`crawler.extract.units.detect_unit`), falling back to the registry row.
     """
 
     def process_item(self, item: ArticleItem) -> ArticleItem:
@@ -105,9 +107,13 @@ class DatesUnitsPipeline(_CrawlerPipeline):
             fallback = parse_indonesian(item.date_text, default_tz=tz) if item.date_text else None
             fallback = fallback or body_date
             item.published_at = to_iso(fallback) if fallback else None
-        item.unit_level = item.unit_level or site.unit_level
-        item.unit_name = item.unit_name or site.unit_name or None
-        item.polda = item.polda or site.polda or None
+        info = detect_unit(item.body_text, item.title,
+                           (site.unit_level if site.unit_name else None,
+                            site.unit_name or None, site.polda or None), site.province)
+        item.unit_level = item.unit_level or info.level or site.unit_level
+        item.unit_name = item.unit_name or info.name
+        item.polda = item.polda or info.polda
+        item.officials = item.officials or list(info.officials)
         return item
 
 

@@ -70,7 +70,7 @@ _CLEANER = Cleaner(
 
 _LEAD = r"^[\s>»•·*#|–—-]*"
 _CUT_LOOSE = (
-    r"postingan populer dari blog ini|artikel (?:sebelumnya|berikutnya)|related posts?"
+    r"postingan populer dari blog ini|artikel (?:sebelumnya|berikutnya)"
     r"|you (?:may|might) also like|tinggalkan (?:balasan|komentar)|leave a (?:reply|comment)"
     r"|discussion about this post|(?:bagikan|sebarkan) (?:artikel|berita) ini"
     r"|langganan\s*:\s*posting komentar|sign in to leave a comment"
@@ -80,9 +80,12 @@ _CUT_STRICT = (
     r"|artikel terkait|rekomendasi(?: berita| untuk anda)?|share this(?: post| article)?"
     r"|pos terkait|bacaan lainnya|tags?|ikuti kami"
 )
+#: Headings that cut only when they are the whole line ("Related post: …" inline is text).
+_CUT_EXACT = r"related posts?"
 #: A paragraph/line matching this, and everything after it, is dropped.
 _CUT_RE = re.compile(
-    rf"{_LEAD}(?:(?:{_CUT_LOOSE})\b|(?:{_CUT_STRICT})\s*(?:[:(\[»|–—-].*)?$)", re.I
+    rf"{_LEAD}(?:(?:{_CUT_LOOSE})\b|(?:{_CUT_STRICT})\s*(?:[:(\[»|–—-].*)?$"
+    rf"|(?:{_CUT_EXACT})\s*:?\s*$)", re.I
 )
 _DROP_PREFIX = (
     r"baca\s*juga\b|simak juga\b|lihat juga\s*:|diberdayakan oleh blogger|powered by blogger"
@@ -91,7 +94,7 @@ _DROP_PREFIX = (
 )
 _DROP_WHOLE = (
     r"advertisement|iklan|advertise here|scroll to (?:resume|continue with) content|array|-->"
-    r"|<!--.*|\[/?[a-z][\w-]*(?:\s[^\]]*)?\]|beranda|posting lebih baru|posting lama"
+    r"|<!--.*|(?-i:\[/?[a-z][a-z0-9_-]*(?:\s[^\]]*)?\])|beranda|posting lebih baru|posting lama"
     r"|muat entri lainnya|terus membaca|memuat\.*|«?\s*(?:next|previous|newer|older) posts?\s*»?"
 )
 _SHARE_WORD = (
