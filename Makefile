@@ -20,6 +20,7 @@ demo: $(STAMP)  ## serve the bundled sample sites on loopback and crawl them int
 	$(BIN)/police-news demo
 
 test: $(STAMP)  ## lint and run the whole test suite
+	bash scripts/install-system-deps.sh
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 

@@ -13,7 +13,9 @@ from crawler.cli.common import CliState
 from crawler.cli.crawl import crawl
 from crawler.cli.demo import demo
 from crawler.cli.docs import docs
+from crawler.cli.export import export
 from crawler.cli.recheck import recheck
+from crawler.cli.serve import serve
 from crawler.cli.sites import sites
 from crawler.cli.status import status
 
@@ -46,6 +48,9 @@ for command in (
     status,
     demo,
     recheck,
+    export,
+    serve,
     docs,
 ):
     main.add_command(command)
+sites.add_command(sites_unflag)
