@@ -15,7 +15,7 @@ from tests.helpers import ROOT, cli
 def test_help_explains_every_command() -> None:
     result = cli("--help")
     assert result.returncode == 0
-    for command in ("crawl", "sites", "status", "demo"):
+    for command in ("crawl", "sites", "status", "demo", "recheck", "export", "serve", "docs"):
         assert command in result.stdout
     assert "Exit codes" in result.stdout
     crawl_help = cli("crawl", "--help").stdout
