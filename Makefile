@@ -27,8 +27,11 @@ test: $(STAMP)  ## lint and run the whole test suite
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
-bench: $(STAMP)  ## benchmarks: printed ratios against a naive baseline
+bench: $(STAMP)  ## benchmarks: printed ratios against a naive baseline (several minutes)
 	$(BIN)/python bench/incremental.py
+	$(BIN)/python bench/crawl.py
+	$(BIN)/python bench/extraction.py
+	$(BIN)/python bench/export.py --articles 50000
 
 clean:
 	rm -rf $(VENV) output/*.db output/*.db-wal output/*.db-shm .pytest_cache .ruff_cache
