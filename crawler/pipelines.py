@@ -74,7 +74,8 @@ class CleanPipeline(_CrawlerPipeline):
             item.body_html, text = clean_body(item.body_html, base_url=item.url)
             if not item.body_text:
                 item.body_text = text
-            item.images = _unique([*extract_images(item.body_html, item.url), *item.images])
+            if "<img" in item.body_html:  # most releases have none: skip the second parse
+                item.images = _unique([*extract_images(item.body_html, item.url), *item.images])
         item.title = " ".join(item.title.split())
         if not item.body_text.strip():
             raise self.drop(item, "body is empty after removing boilerplate")

@@ -220,12 +220,31 @@ def _kind(raw: str) -> str:
             "polsekta": "Polsek", "polsek": "Polsek"}[lowered]
 
 
+#: Every unit mention contains "pol" (Polri, Polda, Polres, Polsek, Kepolisian, Kapolri): the
+#: big alternation above is only tried in a window around each occurrence, instead of at
+#: every character of a long body (about 10x faster on a typical release).
+_TRIGGER = re.compile(r"pol", re.IGNORECASE)
+_LOOKBACK, _LOOKAHEAD = 90, 120
+
+
+def _next_unit(text: str, pos: int) -> re.Match[str] | None:
+    """The first :data:`_UNIT_RE` match at or after ``pos`` (same result as a plain search)."""
+    for trigger in _TRIGGER.finditer(text, pos):
+        end = trigger.end() + _LOOKAHEAD
+        found = _UNIT_RE.search(text, max(pos, trigger.start() - _LOOKBACK), end)
+        if found is not None:
+            if found.end() >= min(end, len(text)) - 1:  # may be cut by the window: redo
+                found = _UNIT_RE.search(text, found.start())
+            return found
+    return None
+
+
 def _mentions(text: str, headline: bool = False) -> list[_Mention]:
     """Unit mentions in order; a place name never swallows the next unit ('Polres Gianyar
     Polda Bali' is two mentions)."""
     found: list[_Mention] = []
     pos = 0
-    while (m := _UNIT_RE.search(text or "", pos)) is not None:
+    while (m := _next_unit(text or "", pos)) is not None:
         pos = m.end()
         if m["mabes"]:
             name = next(n for p, n in _MABES_UNITS if re.fullmatch(p, m["mabes"], re.I))
