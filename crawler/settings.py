@@ -48,6 +48,10 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.ConditionalGetMiddleware": 560,
     "crawler.middlewares.RetryAfterMiddleware": 551,
     "crawler.middlewares.CharsetRepairMiddleware": 580,
+    # 950: next to the downloader, after every built-in middleware's request side (headers,
+    # Accept-Encoding, conditional GET) and before every response side, so the WARC holds the
+    # response as received: still compressed, redirects and error pages not yet handled.
+    "crawler.archive.WarcArchiveMiddleware": 950,
 }
 ITEM_PIPELINES = {
     "crawler.pipelines.ValidatePipeline": 100,
@@ -73,6 +77,12 @@ POLICE_NEWS_PROGRESS_INTERVAL = 0
 POLICE_NEWS_RUN_ID = None
 #: Send If-None-Match / If-Modified-Since on feed and listing requests.
 POLICE_NEWS_CONDITIONAL_GET = True
+#: Keep every response as received in gzip WARC files (see docs/archive.md).
+POLICE_NEWS_ARCHIVE = True
+#: Where the WARC files go; None means $POLICE_NEWS_ARCHIVE, else archive/ next to the database.
+POLICE_NEWS_ARCHIVE_DIR = None
+#: Start a new WARC file once the current one reaches this many megabytes.
+POLICE_NEWS_ARCHIVE_ROTATE_MB = 100
 
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import click
 
 from crawler import __version__
+from crawler.cli.archive import archive_export, archive_prune, reextract
 from crawler.cli.common import CliState
 from crawler.cli.crawl import crawl
 from crawler.cli.demo import demo
@@ -36,6 +37,8 @@ def main(ctx: click.Context, db: str | None, verbose: int) -> None:
       police-news crawl                    crawl every active site (incremental after the first run)
       police-news crawl --site ID --since 2024-01-01
       police-news status                   per site: last run, result, articles, newest article
+      police-news export -o output/dataset/articles.parquet   a dataset file + datapackage.json
+      police-news serve                    browse in Datasette at http://127.0.0.1:8001
 
     Exit codes: 0 ok, 1 unexpected error, 2 usage error, 3 some sites failed, 4 database locked.
     """
@@ -50,6 +53,9 @@ for command in (
     recheck,
     export,
     serve,
+    reextract,
+    archive_export,
+    archive_prune,
     docs,
 ):
     main.add_command(command)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from pathlib import Path
 
 import click
 
@@ -94,10 +95,22 @@ def select_sites(state: CliState, site_ids: Sequence[str], platforms: Sequence[s
               help="Override a Scrapy setting, e.g. -s DOWNLOAD_DELAY=5 (repeatable).")
 @click.option("--progress/--no-progress", default=True, show_default=True,
               help="A progress line per site every 10 seconds on stderr.")
+@click.option("--archive-dir", type=click.Path(file_okay=False, path_type=Path), metavar="PATH",
+              help="Keep the WARC archive of every response here [default: $POLICE_NEWS_ARCHIVE, "
+                   "else archive/ next to the database].")
+@click.option("--no-archive", is_flag=True,
+              help="Do not archive the responses (re-extraction then has nothing to work on).")
+@click.option("--redis", "redis_url", metavar="URL",
+              help="Run as a worker of a distributed crawl: take sites queued by `police-news "
+                   "enqueue` from this Redis (see docs/distributed.md).")
+@click.option("--idle-exit", type=click.FloatRange(min=0), metavar="SECONDS",
+              help="With --redis: exit 0 once there was nothing to crawl for this long.")
 @pass_state
 def crawl(state: CliState, site_ids: tuple[str, ...], platforms: tuple[str, ...],
           since: str | None, until: str | None, full: bool, limit: int | None,
-          include_disabled: bool, overrides: tuple[str, ...], progress: bool) -> None:
+          include_disabled: bool, overrides: tuple[str, ...], progress: bool,
+          archive_dir: Path | None, no_archive: bool, redis_url: str | None,
+          idle_exit: float | None) -> None:
     """Fetch new and changed articles into the database.
 
     Each site is crawled from its own watermark (the newest article its last successful crawl
@@ -106,7 +119,21 @@ def crawl(state: CliState, site_ids: tuple[str, ...], platforms: tuple[str, ...]
     why, and the exit code is 3 when any did.
     """
     start, end = parse_window(since, until)
-    settings = parse_overrides(overrides)
+    settings: dict[str, object] = {**parse_overrides(overrides)}
+    if archive_dir is not None:
+        settings["POLICE_NEWS_ARCHIVE_DIR"] = str(archive_dir)
+    if no_archive:
+        settings["POLICE_NEWS_ARCHIVE"] = False
+    if redis_url is not None:
+        from crawler.cli.distributed import run_worker_command
+
+        run_worker_command(state, redis_url, site_ids=site_ids, idle_exit=idle_exit,
+                           settings=settings, progress=progress, local_only={
+                               "--platform": platforms, "--since": since, "--until": until,
+                               "--all": full, "--limit": limit,
+                               "--include-disabled": include_disabled})
+    if idle_exit is not None:
+        die("--idle-exit is for workers: use it with --redis URL")
     chosen = select_sites(state, site_ids, platforms, include_disabled)
     if not chosen:
         die("no site matches: `police-news sites list` shows what is known")
@@ -139,6 +166,6 @@ def crawl(state: CliState, site_ids: tuple[str, ...], platforms: tuple[str, ...]
         lock.release()
     with Store(state.db_path) as store:
         runs = store.runs(run_id)
-    failed = print_run_summary(runs, state.db_path)
+    failed = print_run_summary(runs, state.db_path, archive_dir)
     if failed or unsupported:
         raise SystemExit(EXIT_SITES_FAILED)

@@ -8,6 +8,8 @@ from typing import Any
 
 import click
 
+from crawler.archive import archive_summary
+
 
 def table(rows: Sequence[Sequence[Any]], headers: Sequence[str]) -> str:
     """A plain-text table with left-aligned columns."""
@@ -19,7 +21,8 @@ def table(rows: Sequence[Sequence[Any]], headers: Sequence[str]) -> str:
     return "\n".join(lines)
 
 
-def print_run_summary(runs: Sequence[Mapping[str, Any]], db_path: Path) -> int:
+def print_run_summary(runs: Sequence[Mapping[str, Any]], db_path: Path,
+                      archive_dir: Path | None = None) -> int:
     """Print one line per site of a crawl and the totals; returns how many sites failed."""
     rows = [(r["site_id"], r["status"], r["new"], r["updated"], r["unchanged"], r["requests"],
              r["errors"], f"{r['duration_s'] or 0:.1f}s", _short(r["error"])) for r in runs]
@@ -29,6 +32,9 @@ def print_run_summary(runs: Sequence[Mapping[str, Any]], db_path: Path) -> int:
     click.echo(f"\n{len(runs)} site(s): {len(runs) - failed} ok, {failed} failed; "
                f"{sum(r['new'] for r in runs)} new, {sum(r['updated'] for r in runs)} updated "
                f"articles. Database: {db_path}")
+    archive = archive_summary(db_path, archive_dir)
+    if archive:
+        click.echo(archive)
     if failed:
         click.echo("Failed sites keep their watermark and are retried next run; "
                    "`police-news status` shows the causes.")

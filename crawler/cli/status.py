@@ -6,6 +6,7 @@ import json
 
 import click
 
+from crawler.archive import archive_summary
 from crawler.cli.common import CliState, die, pass_state
 from crawler.cli.report import table
 from crawler.store import Store
@@ -13,9 +14,17 @@ from crawler.store import Store
 
 @click.command()
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list (for monitoring).")
+@click.option("--redis", "redis_url", metavar="URL",
+              help="Show the distributed crawl instead: queue depth, items waiting for the "
+                   "writer, workers seen recently (no database needed).")
 @pass_state
-def status(state: CliState, as_json: bool) -> None:
+def status(state: CliState, as_json: bool, redis_url: str | None) -> None:
     """Per site: last run, its result and cause, article counts, newest article."""
+    if redis_url is not None:
+        from crawler.cli.distributed import print_cluster_status
+
+        print_cluster_status(redis_url, as_json)
+        return
     if not state.db_path.exists():
         die(f"no database at {state.db_path}: run `police-news crawl` (or `police-news demo`) "
             "first, or pass --db")
@@ -32,6 +41,9 @@ def status(state: CliState, as_json: bool) -> None:
              "STALE" if s["stale"] else "", (s["last_error"] or "")[:60]) for s in summaries]
     click.echo(table(rows, ("site", "last run", "result", "last success", "articles", "7d",
                             "30d", "newest", "stale", "last error")))
+    archive = archive_summary(state.db_path)
+    if archive:
+        click.echo(f"\n{archive}")
     stale = [s["site"] for s in summaries if s["stale"]]
     if stale:
         click.echo(f"\n{len(stale)} stale site(s) — no new article for much longer than their "
