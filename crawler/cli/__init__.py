@@ -59,4 +59,3 @@ for command in (
     docs,
 ):
     main.add_command(command)
-sites.add_command(sites_unflag)
