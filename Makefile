@@ -28,10 +28,11 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 
 bench: $(STAMP)  ## benchmarks: printed ratios against a naive baseline (several minutes)
-	$(BIN)/python bench/incremental.py
+	$(BIN)/python bench/incremental_runs.py
 	$(BIN)/python bench/crawl.py
 	$(BIN)/python bench/extraction.py
 	$(BIN)/python bench/export.py --articles 50000
+	$(BIN)/python bench/archive.py
 
 clean:
 	rm -rf $(VENV) output/*.db output/*.db-wal output/*.db-shm .pytest_cache .ruff_cache

@@ -751,9 +751,7 @@ def _rewrite(store: Store, path: Path, kept: Sequence[ArchivedRecord], keep_ids:
     moved = [(path.name, offset, record.length, record.record_id)
              for record, offset in zip(kept, offsets, strict=True)
              if record.record_id in keep_ids]
-    with store.transaction() as conn:
-        conn.executemany("UPDATE article_sources SET warc_file = ?, warc_offset = ?, "
-                         "warc_length = ? WHERE warc_record_id = ?", moved)
+    store.move_sources(moved)
     os.replace(temporary, path)
     result.moved.extend(moved)
     result.files_after += 1

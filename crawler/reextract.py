@@ -233,8 +233,7 @@ class _SiteReextraction:
     def stored_hash(self, item: ArticleItem) -> str | None:
         if self.store is None:
             return None
-        found = Store._find_article(self.store.conn, Store._article_row(asdict(item)))
-        return found["content_hash"] if found is not None else None
+        return self.store.stored_hash(asdict(item))
 
     def flush(self) -> None:
         if self.batch and self.store is not None and not self.dry_run:

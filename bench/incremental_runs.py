@@ -11,7 +11,7 @@ database and counts, per site, the requests the sites answered (robots.txt exclu
 It prints requests per site for each run, the new/updated counts and the versions kept,
 and the ratio of the incremental runs' requests to the naive re-crawl's.
 
-    .venv/bin/python bench/incremental.py [--scale 1.0] [--json]
+    .venv/bin/python bench/incremental_runs.py [--scale 1.0] [--json]
 """
 
 from __future__ import annotations
