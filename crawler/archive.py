@@ -61,7 +61,7 @@ from warcio.timeutils import iso_date_to_datetime
 from warcio.warcwriter import GzippingWrapper, WARCWriter
 
 from crawler import __version__
-from crawler.store import Store, resolve_db_path
+from crawler.store import Store, pid_alive, resolve_db_path
 
 logger = logging.getLogger(__name__)
 
@@ -766,10 +766,4 @@ def _being_written(path: Path) -> bool:
     pid = int(parts[1])
     if pid == os.getpid():
         return any(shared.writer.path == path for shared in _shared.values())
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+    return pid_alive(pid)

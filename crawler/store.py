@@ -552,7 +552,7 @@ class Store:
     def mark_interrupted_runs(self) -> int:
         """Runs left 'running' by a process that no longer exists become 'interrupted'."""
         rows = self.conn.execute("SELECT id, pid FROM crawl_runs WHERE status = 'running'")
-        dead = [row["id"] for row in rows.fetchall() if not _pid_alive(row["pid"])]
+        dead = [row["id"] for row in rows.fetchall() if not pid_alive(row["pid"])]
         if dead:
             with self.transaction() as conn:
                 conn.executemany("UPDATE crawl_runs SET status = 'interrupted', finish_reason = "
@@ -659,7 +659,8 @@ class Store:
         return median, since_newest > max(4 * median, 2 * p90, 72.0)
 
 
-def _pid_alive(pid: int | None) -> bool:
+def pid_alive(pid: int | None) -> bool:
+    """Whether a process with this pid runs (one we may not signal counts as running)."""
     if not pid:
         return False
     try:

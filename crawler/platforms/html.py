@@ -133,15 +133,21 @@ class HtmlArticleSpider(PlatformSpider):
             page = int(response.meta.get("page", 1)) + 1
             yield self.request(next_url, self.parse_listing, meta={"page": page})
 
-    def parse_sitemap(self, response: Response) -> Iterator[Any]:
-        """A sitemap or sitemap index: child sitemaps and article URLs within the window."""
+    def read_xml(self, response: Response, what: str) -> etree._Element | None:
+        """The response parsed with :data:`SAFE_XML`, or None after recording why not."""
         try:
             root = etree.fromstring(response.body, parser=SAFE_XML)
         except (etree.XMLSyntaxError, ValueError) as exc:
-            self.fail(f"sitemap {response.url} is not valid XML ({exc})")
-            return
+            self.fail(f"{what} is not valid XML ({exc}) at {response.url}")
+            return None
         if root is None:
-            self.fail(f"sitemap {response.url} is empty or not XML")
+            self.fail(f"{what} is empty or not XML at {response.url}")
+        return root
+
+    def parse_sitemap(self, response: Response) -> Iterator[Any]:
+        """A sitemap or sitemap index: child sitemaps and article URLs within the window."""
+        root = self.read_xml(response, "sitemap")
+        if root is None:
             return
         if root.tag == f"{_SITEMAP_NS}sitemapindex":
             for loc in root.iter(f"{_SITEMAP_NS}loc"):
@@ -160,13 +166,8 @@ class HtmlArticleSpider(PlatformSpider):
 
     def parse_rss(self, response: Response) -> Iterator[Any]:
         """An RSS 2.0 or Atom feed: article pages of its items within the window."""
-        try:
-            root = etree.fromstring(response.body, parser=SAFE_XML)
-        except (etree.XMLSyntaxError, ValueError) as exc:
-            self.fail(f"feed {response.url} is not valid XML ({exc})")
-            return
+        root = self.read_xml(response, "feed")
         if root is None:
-            self.fail(f"feed {response.url} is empty or not XML")
             return
         links = []
         for item in root.iter("item", "{http://www.w3.org/2005/Atom}entry"):
