@@ -158,7 +158,10 @@ def build_demo_web(web: MockWeb, *, fixed_ports: bool = True, scale: float = 1.0
                    ) -> tuple[list[Site], dict[str, Any]]:
     """Bind and register the demo sites on ``web``; returns their registry rows and sites."""
     ports = list(range(DEMO_FIRST_PORT, DEMO_FIRST_PORT + len(specs) + 1))
-    use_fixed = fixed_ports and all(port_free(p) for p in ports)
+    first = len(web.servers) + 1
+    hosts = [f"127.0.0.{first + i}" if web.distinct_hosts else web.host
+             for i in range(len(ports))]
+    use_fixed = fixed_ports and all(port_free(p, h) for p, h in zip(ports, hosts, strict=True))
     hub = BloggerFeedHub(web.bind("blogger-hub", ports[0] if use_fixed else 0))
     # The hub is reached as "localhost", the blogs as 127.0.0.1: another host, as on Blogger.
     hub.base_url = hub.base_url.replace("127.0.0.1", "localhost")

@@ -1,7 +1,9 @@
 """A small loopback web: several fake sites, one port each, every request counted.
 
 The offline demo, the end-to-end tests and the benchmarks serve their sites with this. It
-binds 127.0.0.1 only. Each site is an object with a ``handle(request)`` method (see
+binds loopback addresses only: by default each site gets its own (127.0.0.1, 127.0.0.2, …,
+all on ``lo``), so that, as on the real web, every site is a different host with its own
+politeness slot and robots.txt. Each site is an object with a ``handle(request)`` method (see
 :class:`MockSite`); :class:`MockWeb` gives each its own port and threads, records every
 request (host, path, status) and the highest number of requests it ever served at once per
 site, and can be started in a thread or as a process (``python -m crawler.demo.server``).
@@ -96,10 +98,14 @@ class RequestRecord:
 
 
 class MockWeb:
-    """Serves fake sites on 127.0.0.1, one port each, and counts what it served."""
+    """Serves fake sites on loopback, one address and port each, and counts what it served.
 
-    def __init__(self, host: str = "127.0.0.1") -> None:
+    ``distinct_hosts=False`` puts every site on ``host`` (one host, many ports).
+    """
+
+    def __init__(self, host: str = "127.0.0.1", distinct_hosts: bool = True) -> None:
         self.host = host
+        self.distinct_hosts = distinct_hosts
         self.sites: dict[str, MockSite] = {}
         self.servers: list[ThreadingHTTPServer] = []
         self.threads: list[threading.Thread] = []
@@ -108,12 +114,20 @@ class MockWeb:
         self.max_in_flight: Counter[str] = Counter()
         self._lock = threading.Lock()
 
+    def next_host(self) -> str:
+        """The loopback address the next bound site gets."""
+        if not self.distinct_hosts:
+            return self.host
+        n = len(self.servers) + 1
+        return f"127.{(n >> 16) & 255}.{(n >> 8) & 255}.{n & 255}"
+
     def bind(self, name: str, port: int = 0) -> str:
-        """Reserve a port for a site called ``name``; returns its base URL."""
-        server = ThreadingHTTPServer((self.host, port), self._handler_for(name))
+        """Reserve an address and port for a site called ``name``; returns its base URL."""
+        host = self.next_host()
+        server = ThreadingHTTPServer((host, port), self._handler_for(name))
         server.daemon_threads = True
         self.servers.append(server)
-        return f"http://{self.host}:{server.server_address[1]}"
+        return f"http://{host}:{server.server_address[1]}"
 
     def add(self, name: str, site: MockSite) -> None:
         """Serve ``site`` on the port bound for ``name``."""
