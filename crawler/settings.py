@@ -57,6 +57,7 @@ ITEM_PIPELINES = {
     "crawler.pipelines.ValidatePipeline": 100,
     "crawler.pipelines.CleanPipeline": 200,
     "crawler.pipelines.DatesUnitsPipeline": 300,
+    "crawler.spam.SpamPipeline": 350,
     "crawler.pipelines.DedupePipeline": 400,
     "crawler.pipelines.StorePipeline": 900,
 }

@@ -14,6 +14,7 @@ from crawler.cli.common import CliState
 from crawler.cli.crawl import crawl
 from crawler.cli.demo import demo
 from crawler.cli.docs import docs
+from crawler.cli.dupes import dupes, sites_unflag
 from crawler.cli.export import export
 from crawler.cli.recheck import recheck
 from crawler.cli.serve import serve
@@ -57,5 +58,8 @@ for command in (
     archive_export,
     archive_prune,
     docs,
+    dupes,
+    sites_unflag,
 ):
     main.add_command(command)
+sites.add_command(sites_unflag)

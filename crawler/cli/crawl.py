@@ -25,6 +25,15 @@ from crawler.runner import CrawlOptions, run_sites, spider_classes
 from crawler.store import Store
 
 
+def cluster_after_crawl(db_path: Path) -> str:
+    """Link the new articles to their syndicated copies; a line for the summary ('' if none)."""
+    from crawler.dedupe import cluster_new  # numpy + datasketch only after a crawl
+
+    with Store(db_path) as store:
+        copies = cluster_new(store)
+    return f"Near-duplicates: {copies.summary()}" if copies.signed else ""
+
+
 def parse_overrides(pairs: Sequence[str]) -> dict[str, str]:
     """``NAME=VALUE`` pairs of ``-s`` options; a malformed one is a usage error."""
     overrides = {}
@@ -162,10 +171,13 @@ def crawl(state: CliState, site_ids: tuple[str, ...], platforms: tuple[str, ...]
                            CrawlOptions(since=start, until=end, full=full, limit=limit,
                                         settings=settings, log_level=level,
                                         progress_interval=10.0 if progress else 0))
+        copies = cluster_after_crawl(state.db_path)
     finally:
         lock.release()
     with Store(state.db_path) as store:
         runs = store.runs(run_id)
     failed = print_run_summary(runs, state.db_path, archive_dir)
+    if copies:
+        click.echo(copies)
     if failed or unsupported:
         raise SystemExit(EXIT_SITES_FAILED)

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from crawler.cli.common import EXIT_LOCKED, EXIT_SITES_FAILED, CliState, die, pass_state
+from crawler.cli.crawl import cluster_after_crawl
 from crawler.cli.report import print_run_summary
 from crawler.lock import CrawlLock, LockedError
 from crawler.runner import CrawlOptions, run_sites
@@ -51,6 +52,7 @@ def demo(state: CliState, serve: bool) -> None:
             with CrawlLock(state.db_path, purpose="demo"):
                 run_id = run_sites(sites, state.db_path,
                                    CrawlOptions(settings=LOOPBACK_SETTINGS, log_level=level))
+                copies = cluster_after_crawl(state.db_path)
         except LockedError as exc:
             die(str(exc), EXIT_LOCKED)
         with Store(state.db_path) as store:
@@ -58,6 +60,8 @@ def demo(state: CliState, serve: bool) -> None:
             total = store.article_count()
         click.echo("")
         failed = print_run_summary(runs, state.db_path)
+        if copies:
+            click.echo(copies)
         click.echo(f"\n{total} articles in {state.db_path} "
                    f"({time.monotonic() - started:.1f}s, {len(web.log)} requests served).")
         tool = Path(sys.executable).parent

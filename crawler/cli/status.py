@@ -9,6 +9,7 @@ import click
 from crawler.archive import archive_summary
 from crawler.cli.common import CliState, die, pass_state
 from crawler.cli.report import table
+from crawler.spam import flag_report, flagged_sites
 from crawler.store import Store
 
 
@@ -30,6 +31,9 @@ def status(state: CliState, as_json: bool, redis_url: str | None) -> None:
             "first, or pass --db")
     with Store(state.db_path) as store:
         summaries = store.site_summaries()
+        flags = flagged_sites(store)
+    for summary in summaries:
+        summary["spam_flag"] = flags.get(summary["site"])  # None, or reason/evidence/since
     if as_json:
         click.echo(json.dumps(summaries, ensure_ascii=False, indent=2))
         return
@@ -48,3 +52,5 @@ def status(state: CliState, as_json: bool, redis_url: str | None) -> None:
     if stale:
         click.echo(f"\n{len(stale)} stale site(s) — no new article for much longer than their "
                    f"usual cadence: {', '.join(stale)}")
+    if flags:
+        click.echo(f"\n{flag_report(flags)}")
