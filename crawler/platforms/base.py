@@ -148,6 +148,8 @@ class PlatformSpider(scrapy.Spider):
             self.incremental = True
 
     async def start(self) -> AsyncIterator[Any]:
+        if self.settings.getbool("POLICE_NEWS_FRONTIER_ONLY"):
+            return  # a distributed worker: the requests come from the shared frontier
         self.resolve_window()
         self.logger.info("crawling %s (%s) since %s", self.site.id, self.site.url,
                          to_iso(self.since) if self.since else "the beginning")
