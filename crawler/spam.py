@@ -198,8 +198,21 @@ def score_page(title: str, body_text: str) -> SpamVerdict:
     return SpamVerdict(score >= SPAM_SCORE, score, reasons)
 
 
+_ANY: dict[int, re.Pattern[str]] = {}
+
+
+def _any_of(patterns: tuple[tuple[re.Pattern[str], str], ...]) -> re.Pattern[str]:
+    """One alternation of a group's patterns: a single scan tells whether any can match."""
+    key = id(patterns)
+    if key not in _ANY:
+        _ANY[key] = re.compile("|".join(f"(?:{p.pattern})" for p, _ in patterns))
+    return _ANY[key]
+
+
 def _hits(patterns: tuple[tuple[re.Pattern[str], str], ...], text: str) -> Counter[str]:
     found: Counter[str] = Counter()
+    if not _any_of(patterns).search(text):  # police releases: one scan instead of one a term
+        return found
     for pattern, label in patterns:
         n = len(pattern.findall(text))
         if n:
