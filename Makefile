@@ -21,6 +21,7 @@ demo: $(STAMP)  ## serve the bundled sample sites on loopback and crawl them int
 
 test: $(STAMP)  ## lint and run the whole test suite
 	bash scripts/install-system-deps.sh
+	bash scripts/install-redis.sh
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 

@@ -21,6 +21,9 @@ USER_AGENT = (
 ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
+#: Scrapy 2.19's downloader lets a host's whole queue through at once when there is no
+#: download delay; this one keeps CONCURRENT_REQUESTS_PER_DOMAIN even then (crawler/politeness.py).
+DOWNLOADER = "crawler.politeness.PoliteDownloader"
 DOWNLOAD_DELAY = 1.0
 DOWNLOAD_DELAY_JITTER = 0.5
 AUTOTHROTTLE_ENABLED = True

@@ -187,3 +187,14 @@ def test_sql_looking_cli_values_are_just_unknown_sites(crawled) -> None:
     assert "unknown site" in result.stderr
     conn = sqlite3.connect(crawled["db"])
     assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] > 0
+
+
+def test_no_site_ever_had_more_than_two_requests_in_flight(crawled) -> None:
+    # Politeness holds even with DOWNLOAD_DELAY=0 (crawler/politeness.py). Sites whose answers
+    # the crawler abandons (timeouts, cancelled 50 MB pages) are left out: their server threads
+    # still count the abandoned request while the retry is served.
+    web = crawled["web"]
+    counted = {k: v for k, v in web.max_in_flight.items()
+               if k not in ("always-timeout", "huge-pages")}
+    assert counted and max(counted.values()) <= 2, web.max_in_flight
+    assert web.max_in_flight["wrong-charset"] == 2  # 20 post pages, two at a time

@@ -13,6 +13,7 @@ from crawler.cli.archive import archive_export, archive_prune, reextract
 from crawler.cli.common import CliState
 from crawler.cli.crawl import crawl
 from crawler.cli.demo import demo
+from crawler.cli.distributed import enqueue, ingest
 from crawler.cli.docs import docs
 from crawler.cli.dupes import dupes, sites_unflag
 from crawler.cli.export import export
@@ -58,8 +59,9 @@ for command in (
     archive_export,
     archive_prune,
     docs,
+    enqueue,
+    ingest,
     dupes,
-    sites_unflag,
 ):
     main.add_command(command)
 sites.add_command(sites_unflag)
