@@ -15,12 +15,16 @@ def test_demo_crawls_every_sample_post_once(tmp_path) -> None:
     db = tmp_path / "demo.db"
     first = cli("demo", db=db)
     assert first.returncode == 0, first.stderr
-    assert "5 site(s): 5 ok, 0 failed; 620 new" in first.stdout
+    assert "9 site(s): 9 ok, 0 failed; 1045 new" in first.stdout
     conn = sqlite3.connect(db)
     counts = dict(conn.execute("SELECT site_id, count(*) FROM articles GROUP BY site_id"))
     assert counts == {"demo-humaspolresmetro": 180, "demo-humaspolresnganjuk": 140,
                       "demo-polressanggau": 40, "demo-polresgowa": 150,
-                      "demo-humaspolresbanjarnegara": 110}
+                      "demo-humaspolresbanjarnegara": 110, "demo-tribratanews-polri": 120,
+                      "demo-tribratanews-resmetro": 105, "demo-sumbawa-newscms": 100,
+                      "demo-portal-poso": 100}
+    platforms = {r[0] for r in conn.execute("SELECT DISTINCT platform FROM articles")}
+    assert platforms == {"blogger", "wordpress", "odoo", "lampung", "newscms", "generic"}
     leaks = conn.execute(
         "SELECT count(*) FROM articles WHERE body_text LIKE '%Postingan populer%' "
         "OR body_text LIKE '%Posting Komentar%' OR body_text LIKE '%Baca juga%' "
@@ -28,9 +32,10 @@ def test_demo_crawls_every_sample_post_once(tmp_path) -> None:
     assert leaks == 0
     offsets = dict(conn.execute("SELECT site_id, group_concat(DISTINCT substr(published_at, -6)) "
                                 "FROM articles GROUP BY site_id"))
-    assert offsets.pop("demo-polresgowa") == "+08:00"  # Sulawesi Selatan: WITA
+    for wita in ("demo-polresgowa", "demo-sumbawa-newscms", "demo-portal-poso"):
+        assert offsets.pop(wita) == "+08:00"  # Sulawesi, NTB: WITA
     assert set(offsets.values()) == {"+07:00"}
     conn.close()
     again = cli("demo", db=db)
     assert again.returncode == 0, again.stderr
-    assert "620 new" not in again.stdout and "0 new, 0 updated" in again.stdout
+    assert "1045 new" not in again.stdout and "0 new, 0 updated" in again.stdout

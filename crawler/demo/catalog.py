@@ -1,6 +1,7 @@
 """The offline demo's sites: realistic Indonesian police humas blogs served on loopback.
 
-One or more sites per platform, 620 posts in all (Blogger 360, WordPress 260):
+One or more sites per platform, 1,045 posts in all (Blogger 360, WordPress 260, Odoo 120,
+Lampung 105, news CMS 100, generic 100):
 
 * ``demo-humaspolresmetro``: a custom-domain blog (like humaspolresmetro.com) whose feed pages
   25 posts at a time and whose ``next`` links go through another host (the fake
@@ -11,6 +12,11 @@ One or more sites per platform, 620 posts in all (Blogger 360, WordPress 260):
 * ``demo-polresgowa``: WordPress with its REST API open, in WITA (Sulawesi Selatan), 150 posts.
 * ``demo-humaspolresbanjarnegara``: WordPress whose REST API answers 401, read through its
   full RSS feed instead, 110 posts.
+* ``demo-tribratanews-polri``: the national Odoo portal's /blog listings, 120 posts.
+* ``demo-tribratanews-resmetro``: a Polda Lampung "detail-post" site, 105 posts.
+* ``demo-sumbawa-newscms``: a channel of the shared news CMS, in WITA, 100 posts.
+* ``demo-portal-poso``: an unknown-CMS local portal read by the generic spider, in WITA,
+  100 posts.
 
 Ports are fixed (from 8751 on) when free, so the demo's URLs, and with them the canonical URLs
 in the database, are the same from one run to the next.
@@ -68,6 +74,16 @@ DEMO_BLOGS = (
     DemoBlogSpec("demo-humaspolresbanjarnegara", "Humas Polres Banjarnegara (demo, WordPress "
                  "with REST off)", "wordpress", "Polres Banjarnegara", "Polda Jateng",
                  "Jawa Tengah", 110, 15, options=(("rest", "401"), ("theme", "jnews"))),
+    DemoBlogSpec("demo-tribratanews-polri", "Tribratanews Polri (demo, Odoo)", "odoo",
+                 "Polres Purwakarta", "Polda Jabar", "Jawa Barat", 120, 16),
+    DemoBlogSpec("demo-tribratanews-resmetro", "Tribratanews Polres Metro (demo, Lampung "
+                 "detail-post)", "lampung", "Polres Metro", "Polda Lampung", "Lampung", 105, 17),
+    DemoBlogSpec("demo-sumbawa-newscms", "Sumbawa channel (demo, news CMS)", "newscms",
+                 "Polres Sumbawa", "Polda NTB", "Nusa Tenggara Barat", 100, 18,
+                 utc_offset_hours=8),
+    DemoBlogSpec("demo-portal-poso", "Portal berita Poso (demo, generic)", "generic",
+                 "Polres Poso", "Polda Sulteng", "Sulawesi Tengah", 100, 19,
+                 utc_offset_hours=8),
 )
 
 _TIMEZONES = {7: "WIB", 8: "WITA", 9: "WIT"}
