@@ -30,9 +30,10 @@ def fixture_response(name: str, url: str, *, meta: dict[str, Any] | None = None,
                headers=headers or {})
 
 
-def make_spider(spider_cls: type, site: Site, tmp_db: Path | None = None, **kwargs: Any) -> Any:
+def make_spider(spider_cls: type, site: Site, tmp_db: Path | None = None,
+                settings: dict[str, Any] | None = None, **kwargs: Any) -> Any:
     """A spider bound to a crawler (stats, settings) but no running engine."""
-    settings = {"POLICE_NEWS_DB": str(tmp_db) if tmp_db else ":memory:"}
+    settings = {"POLICE_NEWS_DB": str(tmp_db) if tmp_db else ":memory:", **(settings or {})}
     crawler = get_crawler(spider_cls, settings_dict=settings)
     crawler.spider = spider_cls.from_crawler(crawler, site=site, **kwargs)
     return crawler.spider

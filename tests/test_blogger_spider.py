@@ -249,3 +249,34 @@ def test_summary_entries_already_stored_unchanged_are_not_fetched(tmp_path) -> N
     _, requests = split_results(spider.parse_feed(fixture_response(
         "blogger/feed_summary.json", FEED_URL)))
     assert len(requests) == 3
+
+
+def test_window_is_the_watermark_minus_the_overlap(tmp_path) -> None:
+    from crawler.store import Store
+
+    db = tmp_path / "t.db"
+    stored = ArticleItem(url=EXPECTED[0]["url"], canonical_url=EXPECTED[0]["url"],
+                         site_id=SITE.id, title="t", platform="blogger", body_text="isi",
+                         published_at="2024-05-10T10:00:00+07:00",
+                         fetched_at="2024-05-10T00:00:00Z", parser_version="t")
+    stored.content_hash = stored.compute_hash()
+    with Store(db) as store:
+        from dataclasses import asdict
+
+        store.save_articles([asdict(stored)])
+        run = store.start_run("r", SITE.id, "blogger", None, None)
+        store.finish_run(run, status="ok", finish_reason="finished", counts={}, error=None,
+                         http_status={}, robots={}, duration_s=1)
+    spider = make_spider(BloggerSpider, SITE, db)
+    spider.resolve_window()
+    assert spider.incremental is True
+    assert spider.since.isoformat() == "2024-05-08T03:00:00+00:00"  # 2 days before 03:00Z
+    half_day = make_spider(BloggerSpider, SITE, db, settings={"POLICE_NEWS_OVERLAP_DAYS": 0.5})
+    half_day.resolve_window()
+    assert half_day.since.isoformat() == "2024-05-09T15:00:00+00:00"
+    explicit = make_spider(BloggerSpider, SITE, db, since="2024-01-01")
+    explicit.resolve_window()
+    assert explicit.incremental is False and explicit.since.isoformat().startswith("2024-01-01")
+    full = make_spider(BloggerSpider, SITE, db, full="1")
+    full.resolve_window()
+    assert full.since is None

@@ -99,7 +99,9 @@ def test_full_then_incremental_crawl(tmp_path, httpserver, served_blog, blog_320
     assert statuses == [304]
 
 
-def test_killed_crawl_rerun_equals_uninterrupted(tmp_path, httpserver, blog_320) -> None:
+@pytest.mark.parametrize("kill_after", [25, 125, 250])  # three trials, early to late
+def test_killed_crawl_rerun_equals_uninterrupted(tmp_path, httpserver, blog_320,
+                                                 kill_after) -> None:
     port = httpserver.port
     site = BloggerBlogSite(blog_320, f"http://127.0.0.1:{port}", page_cap=25,
                            hub_url=f"http://localhost:{port}")
@@ -133,7 +135,7 @@ def test_killed_crawl_rerun_equals_uninterrupted(tmp_path, httpserver, blog_320)
             count = sqlite3.connect(killed).execute("SELECT count(*) FROM articles").fetchone()[0]
         except sqlite3.OperationalError:
             continue
-        if count >= 50:
+        if count >= kill_after:
             break
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait(timeout=10)
