@@ -40,6 +40,7 @@ from crawler.demo.catalog import (  # noqa: E402
     build_demo_web,
     mixed_specs,
 )
+from crawler.demo.faults import FaultySite, Rule, http_error  # noqa: E402
 from crawler.demo.mockweb import MockWeb  # noqa: E402
 from crawler.store import Store  # noqa: E402
 
@@ -77,9 +78,16 @@ def measure(args: list[str], cwd: Path = ROOT) -> Measured:
 class Bench:
     """A mock web and a database for a series of measured runs."""
 
-    def __init__(self, specs: tuple[DemoBlogSpec, ...], tmp: Path) -> None:
+    def __init__(self, specs: tuple[DemoBlogSpec, ...], tmp: Path, *, latency_ms: float = 0.0,
+                 error_rate: float = 0.0) -> None:
         self.web = MockWeb()
         self.sites, self.served = build_demo_web(self.web, fixed_ports=False, specs=specs)
+        if latency_ms or error_rate:  # every answer delayed; a share of them a 503 (retried)
+            for name, site in self.web.sites.items():
+                rules = [Rule(r"^/(?!robots\.txt)", http_error(503), rate=error_rate)] \
+                    if error_rate else []
+                self.web.sites[name] = FaultySite(site, rules, latency=latency_ms / 1000,
+                                                  seed=hash(name) & 0xFFFF)
         self.web.start()
         self.db = tmp / "bench.db"
         with Store(self.db) as store:
@@ -175,13 +183,18 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=300, help="articles per site")
     parser.add_argument("--scale", default="", help="comma-separated article totals, e.g. "
                         "10000,50000,200000 (Blogger feed sites, 10 of them)")
+    parser.add_argument("--latency", type=float, default=0.0, metavar="MS",
+                        help="delay every answer of the mock web by MS milliseconds")
+    parser.add_argument("--error-rate", type=float, default=0.0, metavar="P",
+                        help="answer this share of requests with a 503 (retried by both crawlers)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     options = parser.parse_args()
 
     report: dict[str, object] = {}
     with tempfile.TemporaryDirectory() as tmp:
         bench = Bench(mixed_specs(list(MIXED_PLATFORMS), options.sites_per_platform,
-                                  options.articles), Path(tmp))
+                                  options.articles), Path(tmp), latency_ms=options.latency,
+                      error_rate=options.error_rate)
         try:
             report["expected"] = bench.expected
             report["full"] = bench.police_news()

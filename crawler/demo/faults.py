@@ -7,6 +7,7 @@ the first matching request(s) with the fault and everything else normally. The f
 
 from __future__ import annotations
 
+import random
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -19,40 +20,50 @@ FaultFn = Callable[[MockRequest, MockSite], MockResponse]
 @dataclass
 class Rule:
     """Apply ``fault`` to requests whose path (and query) matches ``pattern``, ``times`` times
-    (None: always)."""
+    (None: always), each time with probability ``rate`` (a fault *rate*, e.g. 0.05)."""
 
     pattern: str
     fault: FaultFn
     times: int | None = None
+    rate: float = 1.0
     hits: int = field(default=0, init=False)
 
-    def wants(self, request: MockRequest) -> bool:
+    def wants(self, request: MockRequest, rng: random.Random) -> bool:
         target = request.path + ("?" + "&".join(f"{k}={v}" for k, v in request.query.items())
                                  if request.query else "")
         if not re.search(self.pattern, target):
             return False
         if self.times is not None and self.hits >= self.times:
             return False
+        if self.rate < 1.0 and rng.random() >= self.rate:
+            return False
         self.hits += 1
         return True
 
 
 class FaultySite:
-    """A fake site whose matching requests get faults (see the module docstring)."""
+    """A fake site whose matching requests get faults, and every answer an optional latency
+    (seconds), reproducibly for a given ``seed``."""
 
-    def __init__(self, inner: MockSite, rules: Sequence[Rule]) -> None:
+    def __init__(self, inner: MockSite, rules: Sequence[Rule], *, latency: float = 0.0,
+                 seed: int = 0) -> None:
         self.inner = inner
         self.rules = list(rules)
+        self.latency = latency
+        self.rng = random.Random(seed)
 
     @property
     def base_url(self) -> str:
         return self.inner.base_url
 
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.inner, name)  # posts, set_posts, post_path, … of the wrapped site
+
     def handle(self, request: MockRequest) -> MockResponse:
-        for rule in self.rules:
-            if rule.wants(request):
-                return rule.fault(request, self.inner)
-        return self.inner.handle(request)
+        answer = next((rule.fault(request, self.inner) for rule in self.rules
+                       if rule.wants(request, self.rng)), None) or self.inner.handle(request)
+        answer.delay += self.latency
+        return answer
 
 
 def http_error(status: int, retry_after: int | None = None) -> FaultFn:
