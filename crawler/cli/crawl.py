@@ -102,6 +102,9 @@ def select_sites(state: CliState, site_ids: Sequence[str], platforms: Sequence[s
               help="Also crawl sites whose status is unavailable or disabled.")
 @click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE",
               help="Override a Scrapy setting, e.g. -s DOWNLOAD_DELAY=5 (repeatable).")
+@click.option("--cluster/--no-cluster", default=True, show_default=True,
+              help="After the crawl, group the new articles with their syndicated copies "
+                   "(see `police-news dupes`; --no-cluster leaves it to the next run).")
 @click.option("--progress/--no-progress", default=True, show_default=True,
               help="A progress line per site every 10 seconds on stderr.")
 @click.option("--archive-dir", type=click.Path(file_okay=False, path_type=Path), metavar="PATH",
@@ -117,7 +120,7 @@ def select_sites(state: CliState, site_ids: Sequence[str], platforms: Sequence[s
 @pass_state
 def crawl(state: CliState, site_ids: tuple[str, ...], platforms: tuple[str, ...],
           since: str | None, until: str | None, full: bool, limit: int | None,
-          include_disabled: bool, overrides: tuple[str, ...], progress: bool,
+          include_disabled: bool, overrides: tuple[str, ...], progress: bool, cluster: bool,
           archive_dir: Path | None, no_archive: bool, redis_url: str | None,
           idle_exit: float | None) -> None:
     """Fetch new and changed articles into the database.
@@ -171,7 +174,7 @@ def crawl(state: CliState, site_ids: tuple[str, ...], platforms: tuple[str, ...]
                            CrawlOptions(since=start, until=end, full=full, limit=limit,
                                         settings=settings, log_level=level,
                                         progress_interval=10.0 if progress else 0))
-        copies = cluster_after_crawl(state.db_path)
+        copies = cluster_after_crawl(state.db_path) if cluster else ""
     finally:
         lock.release()
     with Store(state.db_path) as store:
