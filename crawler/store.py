@@ -432,28 +432,26 @@ class Store:
         row["published_utc"] = to_utc_iso(published) if published else None
         return row
 
-    def known_urls(self, urls: Iterable[str]) -> set[str]:
-        """Which of these (canonical) URLs belong to a stored article."""
+    def _rows_for_urls(self, sql: str, urls: Iterable[str], *params: Any) -> Iterator[tuple]:
+        """Rows of ``sql`` (whose ``{marks}`` stands for ``IN (?, …)``) for every URL, asked
+        500 at a time (SQLite's limit on bound parameters), each URL once; ``params`` follow
+        the URLs."""
         wanted = list(dict.fromkeys(urls))
-        found: set[str] = set()
         for start in range(0, len(wanted), 500):
             chunk = wanted[start:start + 500]
-            marks = ",".join("?" for _ in chunk)
-            found.update(row[0] for row in self.conn.execute(
-                f"SELECT url FROM article_urls WHERE url IN ({marks})", chunk))
-        return found
+            yield from self.conn.execute(sql.format(marks=",".join("?" * len(chunk))),
+                                         [*chunk, *params])
+
+    def known_urls(self, urls: Iterable[str]) -> set[str]:
+        """Which of these (canonical) URLs belong to a stored article."""
+        return {r[0] for r in self._rows_for_urls(
+            "SELECT url FROM article_urls WHERE url IN ({marks})", urls)}
 
     def updated_times(self, urls: Iterable[str]) -> dict[str, str | None]:
         """Stored ``updated_at`` (or ``published_at``) of the articles at these URLs."""
-        wanted = list(dict.fromkeys(urls))
-        found: dict[str, str | None] = {}
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start:start + 500]
-            marks = ",".join("?" for _ in chunk)
-            found.update((r[0], r[1]) for r in self.conn.execute(
-                f"SELECT u.url, coalesce(a.updated_at, a.published_at) FROM article_urls u "
-                f"JOIN articles a ON a.id = u.article_id WHERE u.url IN ({marks})", chunk))
-        return found
+        return {r[0]: r[1] for r in self._rows_for_urls(
+            "SELECT u.url, coalesce(a.updated_at, a.published_at) FROM article_urls u "
+            "JOIN articles a ON a.id = u.article_id WHERE u.url IN ({marks})", urls)}
 
     def settled_urls(self, site_id: str, urls: Iterable[str]) -> set[str]:
         """Which of these URLs belong to articles stored before the site's last successful
@@ -463,15 +461,9 @@ class Store:
                                 (site_id,)).fetchone()
         if not row or not row[0]:
             return set()
-        wanted = list(dict.fromkeys(urls))
-        found: set[str] = set()
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start:start + 500]
-            marks = ",".join("?" for _ in chunk)
-            found.update(r[0] for r in self.conn.execute(
-                f"SELECT u.url FROM article_urls u JOIN articles a ON a.id = u.article_id "
-                f"WHERE u.url IN ({marks}) AND a.first_seen_at <= ?", [*chunk, row[0]]))
-        return found
+        return {r[0] for r in self._rows_for_urls(
+            "SELECT u.url FROM article_urls u JOIN articles a ON a.id = u.article_id "
+            "WHERE u.url IN ({marks}) AND a.first_seen_at <= ?", urls, row[0])}
 
     def urls_to_recheck(self, site_id: str, limit: int) -> list[str]:
         """URLs of the site's stored articles, the ones seen longest ago first."""
