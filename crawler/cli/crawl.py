@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
@@ -85,23 +86,56 @@ def select_sites(state: CliState, site_ids: Sequence[str], platforms: Sequence[s
     return chosen
 
 
+def runnable_sites(chosen: Sequence[Site], named: bool) -> list[Site]:
+    """The chosen sites whose platform has a spider. Named sites without one are a usage
+    error; from a default selection they are skipped with a warning."""
+    classes = spider_classes()
+    unsupported = [s for s in chosen if s.platform not in classes]
+    if unsupported and named:
+        die("; ".join(f"site {s.id!r} runs on {s.platform}, which has no spider yet"
+                      for s in unsupported), EXIT_USAGE)
+    if unsupported:
+        click.echo(f"warning: skipping {len(unsupported)} site(s) whose platform has no spider "
+                   f"yet: {', '.join(s.id for s in unsupported)}", err=True)
+    return [s for s in chosen if s.platform in classes]
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def selection_options(verb: str) -> Callable[[F], F]:
+    """The options that choose what a crawl (or a distributed batch) covers: --site,
+    --platform, --since, --until, --all, --limit, --include-disabled and -s."""
+    options = (
+        click.option("--site", "site_ids", multiple=True, metavar="ID",
+                     help=f"{verb.capitalize()} this site (repeatable). Default: every "
+                          "active site."),
+        click.option("--platform", "platforms", multiple=True, type=click.Choice(PLATFORMS),
+                     help="Only sites on this platform (repeatable)."),
+        click.option("--since", metavar="DATE",
+                     help="Only articles published from DATE (YYYY-MM-DD, ISO 8601, or a span "
+                          "like 7d). Default: each site's watermark minus the overlap window."),
+        click.option("--until", metavar="DATE", help="Only articles published before DATE."),
+        click.option("--all", "full", is_flag=True,
+                     help="Ignore the watermarks: fetch each site's whole history again."),
+        click.option("--limit", type=click.IntRange(min=1), metavar="N",
+                     help="At most N articles per site (for trying a site out)."),
+        click.option("--include-disabled", is_flag=True,
+                     help=f"Also {verb} sites whose status is unavailable or disabled."),
+        click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE",
+                     help="Override a Scrapy setting, e.g. -s DOWNLOAD_DELAY=5 (repeatable)."),
+    )
+
+    def apply(command: F) -> F:
+        for option in reversed(options):
+            command = option(command)
+        return command
+
+    return apply
+
+
 @click.command()
-@click.option("--site", "site_ids", multiple=True, metavar="ID",
-              help="Crawl this site (repeatable). Default: every active site.")
-@click.option("--platform", "platforms", multiple=True, type=click.Choice(PLATFORMS),
-              help="Only sites on this platform (repeatable).")
-@click.option("--since", metavar="DATE",
-              help="Only articles published from DATE (YYYY-MM-DD, ISO 8601, or a span like 7d). "
-                   "Default: each site's watermark minus the overlap window.")
-@click.option("--until", metavar="DATE", help="Only articles published before DATE.")
-@click.option("--all", "full", is_flag=True,
-              help="Ignore the watermarks: fetch each site's whole history again.")
-@click.option("--limit", type=click.IntRange(min=1), metavar="N",
-              help="At most N articles per site (for trying a site out).")
-@click.option("--include-disabled", is_flag=True,
-              help="Also crawl sites whose status is unavailable or disabled.")
-@click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE",
-              help="Override a Scrapy setting, e.g. -s DOWNLOAD_DELAY=5 (repeatable).")
+@selection_options("crawl")
 @click.option("--cluster/--no-cluster", default=True, show_default=True,
               help="After the crawl, group the new articles with their syndicated copies "
                    "(see `police-news dupes`; --no-cluster leaves it to the next run).")
@@ -149,15 +183,8 @@ def crawl(state: CliState, site_ids: tuple[str, ...], platforms: tuple[str, ...]
     chosen = select_sites(state, site_ids, platforms, include_disabled)
     if not chosen:
         die("no site matches: `police-news sites list` shows what is known")
-    classes = spider_classes()
-    unsupported = [s for s in chosen if s.platform not in classes]
-    if unsupported and site_ids:
-        die("; ".join(f"site {s.id!r} runs on {s.platform}, which has no spider yet"
-                      for s in unsupported), EXIT_USAGE)
-    runnable = [s for s in chosen if s.platform in classes]
-    if unsupported:
-        click.echo(f"warning: skipping {len(unsupported)} site(s) whose platform has no spider "
-                   f"yet: {', '.join(s.id for s in unsupported)}", err=True)
+    runnable = runnable_sites(chosen, named=bool(site_ids))
+    unsupported = len(runnable) < len(chosen)
     level = ("WARNING", "INFO", "DEBUG")[min(state.verbose, 2)]
     lock = CrawlLock(state.db_path)
     try:

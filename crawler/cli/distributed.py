@@ -11,7 +11,13 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from crawler.cli.common import EXIT_ERROR, EXIT_LOCKED, EXIT_USAGE, CliState, die, pass_state
-from crawler.cli.crawl import parse_overrides, parse_window, select_sites
+from crawler.cli.crawl import (
+    parse_overrides,
+    parse_window,
+    runnable_sites,
+    select_sites,
+    selection_options,
+)
 from crawler.cli.report import print_run_summary, table
 from crawler.lock import CrawlLock, LockedError
 
@@ -35,21 +41,7 @@ def redis_client(url: str) -> redis.Redis:
 
 @click.command()
 @click.option("--redis", "redis_url", required=True, metavar="URL", help=REDIS_HELP)
-@click.option("--site", "site_ids", multiple=True, metavar="ID",
-              help="Queue this site (repeatable). Default: every active site.")
-@click.option("--platform", "platforms", multiple=True, metavar="NAME",
-              help="Only sites on this platform (repeatable).")
-@click.option("--since", metavar="DATE", help="Only articles published from DATE "
-              "(default: each site's watermark minus the overlap window).")
-@click.option("--until", metavar="DATE", help="Only articles published before DATE.")
-@click.option("--all", "full", is_flag=True,
-              help="Ignore the watermarks: fetch each site's whole history again.")
-@click.option("--limit", type=click.IntRange(min=1), metavar="N",
-              help="At most N articles per site.")
-@click.option("--include-disabled", is_flag=True,
-              help="Also queue sites whose status is unavailable or disabled.")
-@click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE",
-              help="Override a Scrapy setting while computing the first requests.")
+@selection_options("queue")
 @pass_state
 def enqueue(state: CliState, redis_url: str, site_ids: tuple[str, ...],
             platforms: tuple[str, ...], since: str | None, until: str | None, full: bool,
@@ -64,7 +56,6 @@ def enqueue(state: CliState, redis_url: str, site_ids: tuple[str, ...],
     import redis
 
     from crawler.distributed.enqueue import enqueue_sites
-    from crawler.runner import spider_classes
 
     start, end = parse_window(since, until)
     settings = parse_overrides(overrides)
@@ -72,12 +63,7 @@ def enqueue(state: CliState, redis_url: str, site_ids: tuple[str, ...],
     chosen = select_sites(state, site_ids, platforms, include_disabled)
     if not chosen:
         die("no site matches: `police-news sites list` shows what is known")
-    classes = spider_classes()
-    unsupported = [s for s in chosen if s.platform not in classes]
-    if unsupported and site_ids:
-        die("; ".join(f"site {s.id!r} runs on {s.platform}, which has no spider yet"
-                      for s in unsupported))
-    runnable = [s for s in chosen if s.platform in classes]
+    runnable = runnable_sites(chosen, named=bool(site_ids))
     try:
         results = enqueue_sites(client, state.db_path, runnable, since=start, until=end,
                                 full=full, limit=limit, overrides=settings)
