@@ -22,7 +22,7 @@ from crawler.dates import parse_date_arg
 from crawler.lock import CrawlLock, LockedError
 from crawler.platforms.base import known_sites
 from crawler.registry import PLATFORMS, RegistryError, Site
-from crawler.runner import CrawlOptions, run_sites, spider_classes
+from crawler.runner import CrawlOptions, default_jobs, run_sites, spider_classes
 from crawler.store import Store
 
 
@@ -141,6 +141,10 @@ def selection_options(verb: str) -> Callable[[F], F]:
                    "(see `police-news dupes`; --no-cluster leaves it to the next run).")
 @click.option("--progress/--no-progress", default=True, show_default=True,
               help="A progress line per site every 10 seconds on stderr.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Crawl in N processes, the sites split between them (sites on one host "
+                   "always in the same one). Parsing and storing is CPU work: more processes "
+                   "use more cores, each ~150 MB. [default: one per core, at most 4]")
 @click.option("--archive-dir", type=click.Path(file_okay=False, path_type=Path), metavar="PATH",
               help="Keep the WARC archive of every response here [default: $POLICE_NEWS_ARCHIVE, "
                    "else archive/ next to the database].")
@@ -155,7 +159,7 @@ def selection_options(verb: str) -> Callable[[F], F]:
 def crawl(state: CliState, site_ids: tuple[str, ...], platforms: tuple[str, ...],
           since: str | None, until: str | None, full: bool, limit: int | None,
           include_disabled: bool, overrides: tuple[str, ...], progress: bool, cluster: bool,
-          archive_dir: Path | None, no_archive: bool, redis_url: str | None,
+          jobs: int | None, archive_dir: Path | None, no_archive: bool, redis_url: str | None,
           idle_exit: float | None) -> None:
     """Fetch new and changed articles into the database.
 
@@ -176,7 +180,7 @@ def crawl(state: CliState, site_ids: tuple[str, ...], platforms: tuple[str, ...]
         run_worker_command(state, redis_url, site_ids=site_ids, idle_exit=idle_exit,
                            settings=settings, progress=progress, local_only={
                                "--platform": platforms, "--since": since, "--until": until,
-                               "--all": full, "--limit": limit,
+                               "--all": full, "--limit": limit, "--jobs": jobs,
                                "--include-disabled": include_disabled})
     if idle_exit is not None:
         die("--idle-exit is for workers: use it with --redis URL")
@@ -200,7 +204,8 @@ def crawl(state: CliState, site_ids: tuple[str, ...], platforms: tuple[str, ...]
         run_id = run_sites(runnable, state.db_path,
                            CrawlOptions(since=start, until=end, full=full, limit=limit,
                                         settings=settings, log_level=level,
-                                        progress_interval=10.0 if progress else 0))
+                                        progress_interval=10.0 if progress else 0,
+                                        jobs=jobs or default_jobs()))
         copies = cluster_after_crawl(state.db_path) if cluster else ""
     finally:
         lock.release()
