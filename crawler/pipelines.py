@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import asdict
 from typing import Any
 
 from scrapy import signals
@@ -172,7 +171,7 @@ class StorePipeline(_CrawlerPipeline):
             removed, _ = self.store.record_statuses([(item.url, item.status)])
             self.crawler.stats.inc_value("police_news/removed", removed)
             return item
-        self.batch.append(asdict(item))
+        self.batch.append(item.to_row())
         if len(self.batch) >= self.batch_size:
             self.flush()
         return item

@@ -21,7 +21,7 @@ import asyncio
 import inspect
 import logging
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -226,14 +226,14 @@ class _SiteReextraction:
         else:
             self.result.changed += 1
             self.result.changed_urls.append(item.canonical_url)
-        self.batch.append(asdict(item))
+        self.batch.append(item.to_row())
         if len(self.batch) >= self.batch_size:
             self.flush()
 
     def stored_hash(self, item: ArticleItem) -> str | None:
         if self.store is None:
             return None
-        return self.store.stored_hash(asdict(item))
+        return self.store.stored_hash(item.to_row())
 
     def flush(self) -> None:
         if self.batch and self.store is not None and not self.dry_run:

@@ -39,3 +39,28 @@ def test_demo_crawls_every_sample_post_once(tmp_path) -> None:
     again = cli("demo", db=db)
     assert again.returncode == 0, again.stderr
     assert "1045 new" not in again.stdout and "0 new, 0 updated" in again.stdout
+
+
+def test_cached_site_renders_each_answer_once_and_hands_out_copies() -> None:
+    from crawler.demo.mockweb import CachedSite, MockRequest, MockResponse
+
+    class Counting:
+        base_url = "http://127.0.0.1:1"
+        calls = 0
+
+        def handle(self, request: MockRequest) -> MockResponse:
+            Counting.calls += 1
+            return MockResponse(200, f"{request.path}?{request.query}".encode(),
+                                {"ETag": '"v1"'})
+
+    site = CachedSite(Counting())
+    first = site.handle(MockRequest("GET", "/feed", {"page": "2"}, {}))
+    first.delay += 5  # a wrapper changing its copy
+    first.headers["X"] = "y"
+    again = site.handle(MockRequest("GET", "/feed", {"page": "2"}, {}))
+    assert Counting.calls == 1
+    assert (again.body, again.delay, again.headers) == (b"/feed?{'page': '2'}", 0.0,
+                                                         {"ETag": '"v1"'})
+    site.handle(MockRequest("GET", "/feed", {"page": "3"}, {}))
+    site.handle(MockRequest("GET", "/feed", {"page": "2"}, {"if-none-match": '"v1"'}))
+    assert Counting.calls == 3  # another query, a conditional request: rendered anew

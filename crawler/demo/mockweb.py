@@ -18,7 +18,7 @@ import struct
 import threading
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Protocol
@@ -55,6 +55,36 @@ class MockSite(Protocol):
     base_url: str
 
     def handle(self, request: MockRequest) -> MockResponse: ...
+
+
+class CachedSite:
+    """A fake site whose answers are rendered once, then served from memory.
+
+    Rendering a page in Python costs about as much CPU as parsing it; a benchmark that wants
+    the crawler's cost, not the fake site's, serves through this after a warm-up pass, as a
+    real web server serves pages from its cache. The key is the path, the query and the
+    conditional-GET headers; every hit is a copy (wrappers such as ``FaultySite`` change
+    answers). Only for sites whose answers depend on nothing else.
+    """
+
+    def __init__(self, inner: MockSite) -> None:
+        self.inner = inner
+        self.cache: dict[tuple[object, ...], MockResponse] = {}
+
+    @property
+    def base_url(self) -> str:
+        return self.inner.base_url
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.inner, name)  # posts, post_path, … of the wrapped site
+
+    def handle(self, request: MockRequest) -> MockResponse:
+        key = (request.path, tuple(sorted(request.query.items())),
+               request.headers.get("if-none-match"), request.headers.get("if-modified-since"))
+        answer = self.cache.get(key)
+        if answer is None:
+            answer = self.cache[key] = self.inner.handle(request)
+        return replace(answer, headers=dict(answer.headers))
 
 
 def html(body: str, status: int = 200) -> MockResponse:
