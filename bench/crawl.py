@@ -44,7 +44,10 @@ from crawler.demo.faults import FaultySite, Rule, http_error  # noqa: E402
 from crawler.demo.mockweb import CachedSite, MockWeb  # noqa: E402
 from crawler.store import Store  # noqa: E402
 
-FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_START_DELAY=0",
+#: Politeness as the baseline has it (bench/naive_spider.py): robots.txt and at most 2 requests
+#: at a time per host, no delay, no AutoThrottle. AutoThrottle sets the delay from the measured
+#: latency, and on a CPU-bound loopback crawl that "latency" is the crawler's own busy time.
+FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
         "-s", "DOWNLOAD_DELAY_JITTER=0"]
 FEED_API = ["blogger", "wordpress"]
 HTML_SELECTORS = ["blogger-summary", "odoo", "lampung", "newscms"]
@@ -245,6 +248,57 @@ def family(variants: list[str], sites: int, articles: int, *extra: str,
             bench.stop()
 
 
+def generic_real(sites: int = 2, *extra: str) -> dict[str, float] | None:
+    """The generic crawl on the 181 real AEB pages (bench/aeb_site.py), split over ``sites``
+    portals, against ``trafilatura.extract`` alone on the same pages in this process.
+    None when ../shared is not there."""
+    import trafilatura
+
+    from bench.aeb_site import AebSite, aeb_pages
+    from crawler.registry import Site
+
+    pages = aeb_pages()
+    if not pages:
+        return None
+    ids = sorted(pages)
+    with tempfile.TemporaryDirectory() as tmp:
+        web, registered = MockWeb(), []
+        for n in range(sites):
+            name = f"aeb-portal-{n + 1}"
+            base = web.bind(name)
+            web.add(name, AebSite(base, {i: pages[i] for i in ids[n::sites]}))
+            registered.append(Site(id=name, name=f"AEB portal {n + 1}", url=base,
+                                   platform="generic", kind="reprint", source="user"))
+        web.start()
+        db = Path(tmp) / "bench.db"
+        try:
+            with Store(db) as store:
+                for site in registered:
+                    store.add_site(site)
+            args = [a for s in registered for a in ("--site", s.id)]
+            run = measure([sys.executable, "-m", "crawler", "--db", str(db), "crawl", *args,
+                           "--no-progress", "--no-cluster", *FAST, *extra])
+            fetched = sum(1 for r in web.log if r.path.startswith("/berita/"))
+        finally:
+            web.stop()
+        with sqlite3.connect(db) as conn:
+            stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+            crawl_s = conn.execute("SELECT max(duration_s) FROM crawl_runs").fetchone()[0] or 0
+    if run.returncode not in (0, 3):
+        raise SystemExit(f"police-news crawl failed ({run.returncode}):\n{run.output}")
+    texts = [page.decode("utf-8", "replace") for page in pages.values()]
+    started = time.perf_counter()
+    for page in texts:
+        trafilatura.extract(page)
+    alone = len(texts) / (time.perf_counter() - started)
+    ours = fetched / crawl_s if crawl_s else 0.0
+    return {"pages": fetched, "stored": stored, "crawl_seconds": round(crawl_s, 2),
+            "pages_per_s": round(ours, 1), "cpu_seconds": round(run.cpu_seconds, 2),
+            "peak_rss_mb": round(run.peak_rss_mb, 1),
+            "trafilatura_alone_pages_per_s": round(alone, 1),
+            "ratio_to_trafilatura_alone": round(ours / alone, 2)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sites-per-platform", type=int, default=2)
@@ -282,6 +336,7 @@ def main() -> None:
         "feed_api": family(FEED_API, 2, max(options.articles, 1000)),
         "html_selectors": family(HTML_SELECTORS, 1, options.articles),
         "generic": family(GENERIC, 2, options.articles),
+        "generic_real_pages": generic_real(),
     }
     if options.scale:
         report["scale"] = {}

@@ -73,9 +73,14 @@ class ExtractedArticle:
         return len(self.body_text.split())
 
 
-def extract_article(html: str, url: str) -> ExtractedArticle:
-    """The article on the page ``html`` fetched from ``url`` (see the module docstring)."""
-    page = Selector(text=html or "<html></html>")
+def extract_article(html: str, url: str, page: Selector | None = None) -> ExtractedArticle:
+    """The article on the page ``html`` fetched from ``url`` (see the module docstring).
+
+    ``page``: the page already parsed (a Scrapy response's ``selector``), so it is not parsed
+    once more for its metadata.
+    """
+    if page is None:
+        page = Selector(text=html or "<html></html>")
     document = None
     if html and html.strip():
         try:

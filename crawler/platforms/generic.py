@@ -361,7 +361,7 @@ class GenericSpider(HtmlArticleSpider):
             fields = self.extract_article(response)
             reason = "" if fields["body_html"] else "no element matches the body selectors"
         else:
-            found = main_text.extract_article(response.text, response.url)
+            found = main_text.extract_article(response.text, response.url, response.selector)
             reason = not_an_article(found, has_article_date(response))
             fields = self.main_text_fields(response, found)
         if reason:
