@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from calendar import monthrange
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from typing import NamedTuple
 
@@ -534,19 +534,56 @@ def _from_yesterday(match: re.Match[str], ctx: _Context) -> datetime | None:
 
 
 _Handler = Callable[[re.Match[str], _Context], datetime | None]
+
+
+class _Form(NamedTuple):
+    """One way of writing a date in free text, and how to look for it quickly.
+
+    The patterns above begin with a lookbehind or a word boundary, and a pattern that does makes
+    re try it at every position of the text. ``starts`` begins with a plain character class, so re
+    scans for it quickly; it matches (one character) at least at every position where
+    ``pattern`` can start, and ``pattern`` is only tried there. Without ``starts`` the form
+    is searched for the ordinary way, and only when ``gate`` (something every match contains)
+    says the text may hold one."""
+
+    pattern: re.Pattern[str]
+    handler: _Handler
+    starts: re.Pattern[str] | None = None
+    gate: Callable[[str], object] | None = None
+
+
+def _contains_any(*words: str) -> Callable[[str], bool]:
+    """A gate: does the text hold one of ``words``, compared as re.IGNORECASE does? Only for
+    words without 'i' and 's', whose odd case forms ('İ', 'ı', 'ſ') str.lower() keeps apart."""
+    assert not any(c in "is" for word in words for c in word)
+
+    def gate(text: str) -> bool:
+        lowered = text.lower()
+        return any(word in lowered for word in words)
+
+    return gate
+
+
 # Absolute forms, in priority order for matches starting at the same position.
-_ABSOLUTE: tuple[tuple[re.Pattern[str], _Handler], ...] = (
-    (_ISO_IN_TEXT, _from_iso_text),
-    (_NUMERIC, _from_numeric),
-    (_DAY_MONTH_YEAR, _from_named),
-    (_MONTH_DAY_YEAR, _from_named),
-    (_YEARLESS_NUMERIC, _from_yearless_numeric),
-    (_YEARLESS_NAME, _from_yearless_name),
+_ABSOLUTE: tuple[_Form, ...] = (
+    _Form(_ISO_IN_TEXT, _from_iso_text, starts=re.compile(r"[0-9](?=[0-9]{3}[-/])")),
+    _Form(_NUMERIC, _from_numeric, starts=re.compile(r"[0-9](?=[0-9]?\s*[/.\-])")),
+    _Form(_DAY_MONTH_YEAR, _from_named,
+          starts=re.compile(r"[0-9](?=[0-9]?(?:st|nd|rd|th)?[\s\-/.,])", re.I)),
+    # The gates: the day and year of 'January 20, 2026'; the '(' and what follows it of
+    # 'Senin (21/8)' and '(Rabu, 21 Agustus)', whose day name may be before or after the '('.
+    _Form(_MONTH_DAY_YEAR, _from_named, gate=re.compile(
+        r"[0-9](?<=\s[0-9])[0-9]?(?:st|nd|rd|th)?(?![0-9])(?:\s*,\s*|\s+)[0-9]{4}(?![0-9])",
+        re.I).search),
+    _Form(_YEARLESS_NUMERIC, _from_yearless_numeric, gate=re.compile(
+        rf"\(\s*(?:{_DAY}\b\s*,?\s*)?[0-9]{{1,2}}\s*/\s*[0-9]{{1,2}}\s*\)", re.I).search),
+    _Form(_YEARLESS_NAME, _from_yearless_name, gate=re.compile(
+        rf"\(\s*(?:{_DAY}\b\s*,?\s*)?[0-9]{{1,2}}\s+[A-Za-z]{{3,10}}\.?\s*\)", re.I).search),
 )
 # Relative forms are a fallback: 'kemarin, Senin (9/10/2022)' means the explicit date.
-_RELATIVE_FORMS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
-    (_RELATIVE, _from_relative),
-    (_YESTERDAY, _from_yesterday),
+_RELATIVE_FORMS: tuple[_Form, ...] = (
+    _Form(_RELATIVE, _from_relative, gate=_contains_any("lalu", "ago")),
+    _Form(_YESTERDAY, _from_yesterday, gate=_contains_any("kemar", "terday")),
 )
 
 
@@ -554,31 +591,42 @@ def _plausible(value: datetime | None) -> bool:
     return value is not None and _MIN_YEAR <= value.year <= _MAX_YEAR
 
 
-def _first_valid(
-    pattern: re.Pattern[str], handler: _Handler, ctx: _Context
-) -> tuple[int, datetime] | None:
-    """The earliest match of ``pattern`` that ``handler`` turns into a plausible datetime."""
-    pos = 0
-    while True:
-        match = pattern.search(ctx.text, pos)
-        if match is None:
+def _matches(form: _Form, text: str) -> Iterator[re.Match[str]]:
+    """Every match of ``form.pattern`` in ``text``, one per start position, in order (what
+    ``pattern.search(text, pos)`` finds for pos 0, then each match's start + 1)."""
+    if form.starts is not None:
+        for start in form.starts.finditer(text):
+            match = form.pattern.match(text, start.start())
+            if match is not None:
+                yield match
+    elif form.gate is None or form.gate(text):
+        pos = 0
+        while (match := form.pattern.search(text, pos)) is not None:
+            yield match
+            pos = match.start() + 1
+
+
+def _first_valid(form: _Form, ctx: _Context, before: int) -> tuple[int, datetime] | None:
+    """The earliest match of ``form`` that its handler turns into a plausible datetime, if it
+    starts before ``before``."""
+    for match in _matches(form, ctx.text):
+        if match.start() >= before:
             return None
         try:
-            value = handler(match, ctx)
+            value = form.handler(match, ctx)
         except (ValueError, OverflowError):
             value = None
         if value is not None and _plausible(value):
             return match.start(), value
-        pos = match.start() + 1
+    return None
 
 
-def _earliest(
-    forms: tuple[tuple[re.Pattern[str], _Handler], ...], ctx: _Context
-) -> datetime | None:
+def _earliest(forms: tuple[_Form, ...], ctx: _Context) -> datetime | None:
     """The plausible datetime that starts earliest in the text among all ``forms``."""
     best: tuple[int, datetime] | None = None
-    for pattern, handler in forms:
-        found = _first_valid(pattern, handler, ctx)
+    for form in forms:
+        # A later form only counts if it starts earlier than the best so far: stop there.
+        found = _first_valid(form, ctx, len(ctx.text) if best is None else best[0])
         if found is not None and (best is None or found[0] < best[0]):
             best = found
     return None if best is None else best[1]

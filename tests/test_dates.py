@@ -13,10 +13,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from crawler.dates import (
+    _ABSOLUTE,
+    _RELATIVE_FORMS,
     TIMEZONES,
     WIB,
     WIT,
     WITA,
+    _Context,
+    _earliest,
+    _Form,
     parse_date_arg,
     parse_indonesian,
     parse_iso,
@@ -753,6 +758,71 @@ def test_property_parse_date_arg_only_value_error(text: str) -> None:
         assert str(exc).startswith(repr(text))
     else:
         assert result.tzinfo is not None
+
+
+# --------------------------------------------------------------------------- fast scanning
+# parse_indonesian only tries a form's pattern where the form's `starts` says a match can
+# begin, and skips a form whose `gate` finds nothing every match holds (crawler.dates._Form).
+# These tests pin that nothing is missed: the results are those of plain searches.
+
+DATE_PIECES = [text for text, _ in ABSOLUTE_EXAMPLES + RELATIVE_EXAMPLES] + [
+    "Senin pagi (21/8)", "(Rabu, 21 Agustus)", "Senin  ( 21 Agustus )", "(Jum`at 07/08)",
+    "kemarin lusa", "KEMARIN", "Yesterday", "an hour ago", "one week ago", "se jam lalu",
+    "17 / 11 / 2023", "4 -02- 2025", "1st  May 2024", "2024 /03/ 01", "( 21 / 8 )",
+    "1st", "20th", "Feb.", ", ", "(", ")", "/", "-", "2024", "13", "1", "\u017f", "\u0130",
+    "\u0131", "\u212a", "Kemar\u0131n", "ye\u017fterday", "sejam yang la\u0131u",
+]
+DATE_TEXTS = st.lists(
+    st.one_of(st.sampled_from(DATE_PIECES), DATEISH, st.sampled_from(["", " ", "\n", "x"])),
+    max_size=8,
+).map("".join)
+
+
+def _check_starts_and_gates(text: str) -> None:
+    for form in (*_ABSOLUTE, *_RELATIVE_FORMS):
+        plain = [p for p in range(len(text)) if form.pattern.match(text, p)]
+        if form.starts is not None:
+            assert set(plain) <= {m.start() for m in form.starts.finditer(text)}, form.pattern
+        if form.gate is not None and plain:
+            assert form.gate(text), form.pattern
+
+
+@pytest.mark.parametrize("text", DATE_PIECES)
+def test_form_starts_and_gates_miss_no_match(text: str) -> None:
+    _check_starts_and_gates(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(DATE_TEXTS)
+def test_form_starts_and_gates_miss_no_match_property(text: str) -> None:
+    _check_starts_and_gates(text)
+
+
+def _plain_earliest(forms: tuple[_Form, ...], ctx: _Context) -> datetime | None:
+    """The definition _earliest implements: each form's first valid match, by plain search."""
+    best: tuple[int, datetime] | None = None
+    for form in forms:
+        pos = 0
+        while (match := form.pattern.search(ctx.text, pos)) is not None:
+            try:
+                value = form.handler(match, ctx)
+            except (ValueError, OverflowError):
+                value = None
+            if value is not None and 1990 <= value.year <= 2100:
+                if best is None or match.start() < best[0]:
+                    best = (match.start(), value)
+                break
+            pos = match.start() + 1
+    return None if best is None else best[1]
+
+
+@settings(max_examples=400, deadline=None)
+@given(DATE_TEXTS, st.sampled_from([None, REF, datetime(2024, 1, 1)]))
+def test_earliest_finds_what_plain_searches_find(text: str, reference: datetime | None) -> None:
+    ref = reference.replace(tzinfo=WIB) if reference and reference.tzinfo is None else reference
+    ctx = _Context(text, WIB, ref)
+    for forms in (_ABSOLUTE, _RELATIVE_FORMS):
+        assert repr(_earliest(forms, ctx)) == repr(_plain_earliest(forms, ctx))
 
 
 # --------------------------------------------------------------------------- real pages

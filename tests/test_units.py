@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import re
+import sys
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from crawler.extract.units import (
+    _RANK_RE,
+    _RANK_STARTS,
+    _UNIT_RE,
+    _UNIT_STARTS,
     POLDAS,
     UnitInfo,
+    _fold,
+    _rank_matches,
+    _UnitScan,
     canonical_polda,
     detect_unit,
     find_officials,
@@ -210,3 +220,125 @@ def test_detect_unit_never_raises(text, title):
     info = detect_unit(text, title, (None, None, None), "Lampung")
     assert info.level is None or info.level in UNIT_LEVELS
     assert all(isinstance(o, str) and o for o in info.officials)
+
+
+# --------------------------------------------------------------------------- fast scanning
+# detect_unit and find_officials only try their big patterns where a unit or rank word starts
+# (crawler.extract.units._UnitScan, _rank_matches). These tests pin that the shortcuts find
+# exactly what the plain searches find.
+
+UNIT_PHRASES = [
+    "Polda Papua Barat Daya", "Polda Papua Barat", "POLDA JAWA TIMUR", "Polda D.I. Yogyakarta",
+    "Kepolisian Daerah Bali", "Direktorat Lalu Lintas Polda Riau", "Ditreskrimsus Polda Jateng",
+    "Satuan  Brimob Polda Maluku Utara", "Satbrimob Polda Aceh", "Div. Humas Polri",
+    "Divisi Propam Polri", "Badan Reserse Kriminal Polri", "Korps Lalu Lintas Polri",
+    "Korbrimob Polri", "Baharkam Polri", "Baintelkam Polri", "Markas Besar Polri", "Wakapolri",
+    "kapolri", "Kapolres Metro", "Wakapolres Tulang Bawang", "Mapolsek Ubud", "KaPolda Bali",
+    "Polres Metro Jakarta Pusat", "Polrestabes Medan", "Polsekta Kota", "polres kediri kota",
+    "Kepolisian Resor Kota Besar Medan", "Kepolisian Sektor Ubud", "Makepolisian Resor X",
+    "Kakepolisian Resor Gianyar", "Wakakepolisian Sektor Kuta", "Wakapolsek Kuta",
+    "Mapolres Metro", "Kapolsek Ubud", "Ditlantas Polda Riau", "Mabes Polri", "Korlantas Polri",
+    "Bareskrim Polri", "Wakakapolri",
+    "Polres Sumbawa Barat, Polda NTB", "(Humas Polres Tegal)", "Sumber: Humas Polres X",
+    "polisi", "Polri", "Pol.", "Kabupaten", "Sat", "Dit", "AKBP Heri Nugroho, S.I.K.",
+    "Kombes Pol. Dirmanto", "Brigadir Jenderal", "Brigadir Polisi Agus", "Iptu dr. Rina",
+    "Senin (21/8)", "\u017f", "\u0130", "\u0131", "\u212a",
+]
+_GLUE = st.sampled_from(["", " ", "  ", "\n", " x ", " Warga ", "x", "-", ". ", ", "])
+UNITISH = st.lists(
+    st.one_of(st.sampled_from(UNIT_PHRASES), _GLUE, st.text(max_size=130)), max_size=12
+).map("".join)
+
+
+def test_fold_is_re_ignorecase_for_every_code_point():
+    any_letter = re.compile("[a-z]", re.I)
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        folded = _fold(char)
+        assert len(folded) == 1, hex(code)
+        if any_letter.fullmatch(char):  # it is an ASCII letter to re.I: the same one
+            assert folded.isascii() and re.fullmatch(folded, char, re.I), hex(code)
+        else:
+            assert not ("a" <= folded <= "z"), hex(code)
+    assert _fold("POLRE\u017f Kep. R\u0130AU \u0131\u212a") == "polres kep. riau ik"
+
+
+def _plain_starts(pattern, text, endpos=None):
+    end = len(text) if endpos is None else endpos
+    return {p for p in range(end) if pattern.match(text, p, end)}
+
+
+@pytest.mark.parametrize("phrase", UNIT_PHRASES)
+def test_unit_words_are_found_wherever_the_unit_pattern_can_start(phrase):
+    for text in (phrase, f"x{phrase} ", f"{phrase}{phrase}", phrase.upper()):
+        for cut in range(len(text) + 1):
+            _check_word_starts(text, cut)
+
+
+@given(UNITISH, st.integers(0, 500))
+@settings(max_examples=300, deadline=None)
+def test_unit_words_are_found_wherever_the_unit_pattern_can_start_property(text, cut):
+    _check_word_starts(text, cut)
+
+
+def _check_word_starts(text, cut):
+    starts = {m.start() for m in _UNIT_STARTS.finditer(_fold(text))}
+    assert _plain_starts(_UNIT_RE, text) <= starts
+    assert _plain_starts(_UNIT_RE, text, min(cut, len(text))) <= starts
+    ranks = {m.start() for m in _RANK_STARTS.finditer(text)}
+    assert _plain_starts(_RANK_RE, text) <= ranks
+    assert [(m.span(), m.groups()) for m in _rank_matches(text)] == [
+        (m.span(), m.groups()) for m in _RANK_RE.finditer(text)]
+
+
+def _windowed_mentions(text):
+    """The definition _UnitScan implements: search a window around each 'pol' in turn."""
+    spans, pos = [], 0
+    while True:
+        for trigger in re.finditer("pol", text[pos:], re.I):
+            t = pos + trigger.start()
+            end = t + 3 + 120
+            found = _UNIT_RE.search(text, max(pos, t - 90), end)
+            if found is not None:
+                if found.end() >= min(end, len(text)) - 1:
+                    found = _UNIT_RE.search(text, found.start())
+                break
+        else:
+            return spans
+        if found is None:
+            return spans
+        spans.append(found.span())
+        pos = found.end()
+
+
+def _scanned_mentions(text):
+    scan, spans, pos = _UnitScan(text), [], 0
+    while (found := scan.next_unit(pos)) is not None:
+        spans.append(found.span())
+        pos = found.end()
+    return spans
+
+
+@pytest.mark.parametrize("text", [
+    *UNIT_PHRASES, METRO_SEED, PURWAKARTA_SEED,
+    # the first window ends inside the name: 'Polda Papua' (a plain search: '... Barat Daya')
+    "polisi " + "x" * 101 + "Polda Papua Barat Daya menggelar apel.",
+    # no window holds all of it: 'Polda Riau' (a plain search: 'Direktorat ... Polda Riau')
+    "Polri " + "x" * 20 + "Direktorat" + " " * 100 + "Lalu Lintas Polda Riau",
+    "polisi " + "x" * 100 + "Direktorat" + " " * 40 + "Lalu Lintas Polda Riau",
+    "Polri" + " " * 200 + "Div.   Humas Polri",
+])
+def test_unit_scan_finds_what_the_windowed_search_finds(text):
+    assert _scanned_mentions(text) == _windowed_mentions(text)
+
+
+@given(UNITISH)
+@settings(max_examples=300, deadline=None)
+def test_unit_scan_finds_what_the_windowed_search_finds_property(text):
+    assert _scanned_mentions(text) == _windowed_mentions(text)
+
+
+def test_a_long_s_in_a_unit_word_does_not_crash() -> None:
+    # Case-insensitive regexes match 'ſ' (U+017F) as 's'; the unit kind lookup must too.
+    found = detect_unit("POLREſ Metro menggelar apel pagi di halaman Mapolres.")
+    assert (found.level, found.name) == ("polres", "Polres Metro")

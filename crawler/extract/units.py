@@ -27,6 +27,9 @@ Everything here is pure and never raises on odd text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 __all__ = [
@@ -211,32 +214,116 @@ def _place(raw: str, headline: bool = False) -> str:
     return " ".join(words)
 
 
+# The matched words repeat from release to release: the lookups below are cached.
+@lru_cache(maxsize=256)
 def _kind(raw: str) -> str:
     for pattern, kind in _LONG_KIND:
         if pattern.match(" ".join(raw.split())):
             return kind
-    lowered = raw.lower()
+    lowered = raw.lower().replace("ſ", "s")  # the regex is IGNORECASE: 'ſ' matched as 's'
     return {"polrestabes": "Polrestabes", "polresta": "Polresta", "polres": "Polres",
             "polsekta": "Polsek", "polsek": "Polsek"}[lowered]
 
 
-#: Every unit mention contains "pol" (Polri, Polda, Polres, Polsek, Kepolisian, Kapolri): the
-#: big alternation above is only tried in a window around each occurrence, instead of at
-#: every character of a long body (about 10x faster on a typical release).
-_TRIGGER = re.compile(r"pol", re.IGNORECASE)
+@lru_cache(maxsize=256)
+def _mabes_name(raw: str) -> str:
+    return next(n for p, n in _MABES_UNITS if re.fullmatch(p, raw, re.I))
+
+
+_canonical_polda = lru_cache(maxsize=1024)(canonical_polda)
+
+
+def _fold(text: str) -> str:
+    """``text`` lower-cased the way ``re.IGNORECASE`` compares ASCII letters, and just as long:
+    for any ASCII letter x, ``folded[i] == x`` exactly when ``text[i]`` matches x under re.I
+    (str.lower() alone keeps 'ſ' and 'ı' and makes 'İ' two characters; tests/test_units.py
+    checks every code point). Plain, case-sensitive patterns then scan it fast."""
+    folded = text.lower()
+    if len(folded) != len(text) or (not folded.isascii() and ("ı" in folded or "ſ" in folded)):
+        folded = text.translate(_RE_FOLDS).lower()
+    return folded
+
+
+_RE_FOLDS = {ord("İ"): "i", ord("ı"): "i", ord("ſ"): "s"}
+
+
+def _starts_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern matching the first character of every occurrence of one of ``words``, also of
+    overlapping ones (the rest of the word is a lookahead). Each alternative begins with a plain
+    character, so re scans for those characters with its fast first-character search instead
+    of trying a pattern at every position (as a leading word boundary, lookbehind or re.I makes
+    it do)."""
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        rests.setdefault(word[0], []).append(re.escape(word[1:]))
+    return re.compile("|".join(f"{re.escape(first)}(?={'|'.join(alts)})"
+                               for first, alts in rests.items()))
+
+
+#: Every :data:`_UNIT_RE` match begins with one of these words (compared case-insensitively):
+#: the Mabes units ('(?:Waka)?[Kk]apolri' reads 'Wakapolri' as W-a + 'kapolri'), the
+#: directorates before 'Polda', 'Polda' / 'Polres' / 'Polsek' and the long 'Kepolisian …'
+#: forms, alone or after 'Ka', 'Waka' or 'Ma'.
+_UNIT_FIRST_WORDS = (
+    "div", "bareskrim", "badan", "korlantas", "korps", "baharkam", "korbrimob", "baintelkam",
+    "mabes", "markas", "wakakapolri", "kapolri",
+    "dit", "direktorat", "sat",
+    "polda", "polres", "polsek", "kepolisian",
+    "kapolres", "kapolsek", "kakepolisian", "wakapolres", "wakapolsek", "wakakepolisian",
+    "mapolres", "mapolsek", "makepolisian",
+)
+_UNIT_STARTS = _starts_of(_UNIT_FIRST_WORDS)  # run on _fold(text)
+_LONGEST_FIRST_WORD = max(map(len, _UNIT_FIRST_WORDS))
+_TRIGGER = re.compile("pol")  # on _fold(text): where re.compile("pol", re.I) matches text
 _LOOKBACK, _LOOKAHEAD = 90, 120
 
 
-def _next_unit(text: str, pos: int) -> re.Match[str] | None:
-    """The first :data:`_UNIT_RE` match at or after ``pos`` (same result as a plain search)."""
-    for trigger in _TRIGGER.finditer(text, pos):
-        end = trigger.end() + _LOOKAHEAD
-        found = _UNIT_RE.search(text, max(pos, trigger.start() - _LOOKBACK), end)
-        if found is not None:
-            if found.end() >= min(end, len(text)) - 1:  # may be cut by the window: redo
-                found = _UNIT_RE.search(text, found.start())
-            return found
-    return None
+class _UnitScan:
+    """Finds the unit mentions of one text.
+
+    :data:`_UNIT_RE` is tried in a window around each "pol" (every mention contains one), from
+    ``_LOOKBACK`` characters before it to ``_LOOKAHEAD`` after, and a match that reaches the end
+    of its window is redone on the whole text. (The windows were once the speed trick; they
+    are kept because they decide some results: a window can cut 'Polda Papua Bar|at Daya' to
+    'Polda Papua'.) Within a window the pattern is only tried where a unit word starts: one
+    fast scan of the folded text finds those places, where re would otherwise try the big
+    alternation at every character of every window."""
+
+    def __init__(self, text: str) -> None:
+        folded = _fold(text)
+        self.text = text
+        self.triggers = [m.start() for m in _TRIGGER.finditer(folded)]
+        self.starts: list[int] = []
+        if self.triggers:
+            # Only the stretch the windows cover is scanned: no match starts after its own
+            # "pol", and a unit word starting near the end needs its whole length for the
+            # lookahead.
+            first = max(0, self.triggers[0] - _LOOKBACK)
+            last = self.triggers[-1] + len("pol") + _LOOKAHEAD + _LONGEST_FIRST_WORD
+            self.starts = [m.start() for m in _UNIT_STARTS.finditer(folded, first, last)]
+
+    def first_match(self, pos: int, endpos: int | None = None) -> re.Match[str] | None:
+        """Like ``_UNIT_RE.search(text, pos, endpos)``: the pattern can only match where a
+        unit word starts."""
+        limit = len(self.text) if endpos is None else endpos
+        for start in self.starts[bisect_left(self.starts, pos):]:
+            if start >= limit:
+                break
+            found = _UNIT_RE.match(self.text, start, limit)
+            if found is not None:
+                return found
+        return None
+
+    def next_unit(self, pos: int) -> re.Match[str] | None:
+        """The first unit mention at or after ``pos``."""
+        for trigger in self.triggers[bisect_left(self.triggers, pos):]:
+            end = trigger + len("pol") + _LOOKAHEAD
+            found = self.first_match(max(pos, trigger - _LOOKBACK), end)
+            if found is not None:
+                if found.end() >= min(end, len(self.text)) - 1:  # may be cut by the window: redo
+                    found = self.first_match(found.start())
+                return found
+        return None
 
 
 def _mentions(text: str, headline: bool = False) -> list[_Mention]:
@@ -244,14 +331,16 @@ def _mentions(text: str, headline: bool = False) -> list[_Mention]:
     Polda Bali' is two mentions)."""
     found: list[_Mention] = []
     pos = 0
-    while (m := _next_unit(text or "", pos)) is not None:
+    scan = _UnitScan(text or "")
+    while (m := scan.next_unit(pos)) is not None:
         pos = m.end()
         if m["mabes"]:
-            name = next(n for p, n in _MABES_UNITS if re.fullmatch(p, m["mabes"], re.I))
-            found.append(_Mention(m.start(), "mabes", name, "Mabes Polri"))
+            found.append(_Mention(m.start(), "mabes", _mabes_name(m["mabes"]), "Mabes Polri"))
         elif m["pd"]:
-            polda = canonical_polda(m["pdname"])
-            directorate = next((d for i, d in enumerate(_DIR_NAMES) if m[f"d{i}"]), None)
+            polda = _canonical_polda(m["pdname"])
+            directorate = None
+            if m["dir"]:
+                directorate = next((d for i, d in enumerate(_DIR_NAMES) if m[f"d{i}"]), None)
             if polda and directorate:
                 found.append(_Mention(m.start(), "satker", f"{directorate} {polda}", polda))
             elif polda:
@@ -270,7 +359,9 @@ def _mentions(text: str, headline: bool = False) -> list[_Mention]:
 
 #: A unit named within this many characters of the start is in the dateline.
 LEAD_CHARS = 300
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]\"”’])[.!?](?=\s+[A-Z“\"(])")
+# The lookbehind (the character before the stop) comes after the stop, so re can scan for
+# [.!?] quickly: a pattern that begins with a lookbehind is tried at every position.
+_SENTENCE_END = re.compile(r"[.!?](?<=[a-z0-9)\]\"”’][.!?])(?=\s+[A-Z“\"(])")
 
 
 def _lead_end(text: str, mentions: list[_Mention]) -> int:
@@ -307,6 +398,22 @@ _NAME_STOP_WORDS = (
     "Polrestabes Polri Kapolres Kapolda Kapolsek Mapolres Mapolda Mapolsek"
 )
 _NAME_STOP = frozenset(_NAME_STOP_WORDS.split())
+_DEGREE = re.compile(r"[A-Z][a-z]?\.")
+_RANK_NAMES = [rank for rank, _ in _RANKS]
+#: Every alternative of a rank pattern begins with a plain word ('Jend', 'Komisaris', 'AKBP'):
+#: :data:`_RANK_RE` (which begins with a lookbehind, so re.finditer would try it at every
+#: character) is only tried where one of them starts.
+_RANK_STARTS = _starts_of(tuple(dict.fromkeys(
+    re.match(r"[A-Za-z]+", alternative)[0] for _, p in _RANKS for alternative in p.split("|"))))
+
+
+def _rank_matches(text: str) -> Iterator[re.Match[str]]:
+    """The same matches as ``_RANK_RE.finditer(text)``."""
+    pos = 0
+    for start in _RANK_STARTS.finditer(text):
+        if start.start() >= pos and (m := _RANK_RE.match(text, start.start())) is not None:
+            pos = m.end()
+            yield m
 
 
 def _name_after_rank(rest: str) -> str:
@@ -317,7 +424,7 @@ def _name_after_rank(rest: str) -> str:
             continue
         if not _NAME_WORD.match(word) or word in _NAME_STOP:
             break
-        if words and re.match(r"^[A-Z][a-z]?\.", raw):  # 'S.H.' / 'M.Si.' degree
+        if words and _DEGREE.match(raw):  # 'S.H.' / 'M.Si.' degree
             break
         initial = len(word) == 1 and raw == word + "."
         words.append(raw if initial else word)
@@ -329,8 +436,9 @@ def _name_after_rank(rest: str) -> str:
 def find_officials(text: str) -> list[str]:
     """Ranked officers named in ``text``, 'rank name' in order of first mention, no repeats."""
     found: list[str] = []
-    for m in _RANK_RE.finditer(text or ""):
-        rank = next(_RANKS[i][0] for i in range(len(_RANKS)) if m[f"r{i}"])
+    for m in _rank_matches(text or ""):
+        groups = m.groups()  # one rank group r0..r20 is set, then 'rest'
+        rank = _RANK_NAMES[groups.index(next(filter(None, groups)))]
         name = _name_after_rank(m["rest"])
         if not name:
             continue
