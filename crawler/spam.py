@@ -31,6 +31,7 @@ import json
 import logging
 import re
 from collections import Counter
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -109,7 +110,6 @@ FARM_TERMS: tuple[tuple[str, str], ...] = (
     (r"(berikut|inilah)\s+(adalah\s+)?(beberapa\s+)?(tips|cara|manfaat|langkah)",
      "berikut tips/cara"),
 )
-_ANDA = re.compile(r"\banda\b")
 _ID_FUNCTION_WORDS = frozenset((
     "yang", "dan", "di", "ke", "dari", "untuk", "dengan", "ini", "itu", "dalam", "pada", "oleh",
     "akan", "juga", "tersebut", "telah", "sudah", "para", "agar", "bahwa", "serta", "kepada",
@@ -120,15 +120,272 @@ _MOJIBAKE = re.compile(r"Ã[\x80-\xbf]|â€|Â[\xa0-\xbf]|à¸|à¹|ยป|ï»
 _TOKEN = re.compile(r"[^\W\d_]+")
 
 
-def _compile(patterns: tuple[tuple[str, str], ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple((re.compile(rf"\b(?:{p})\b"), label) for p, label in patterns)
+# -- terms matched as whole words, fast ---------------------------------------------------
+#
+# score_page looks for some 65 terms in every article and a police release matches few of
+# them, so a miss must be cheap. CPython's re jumps straight to a pattern's literal prefix
+# (~0.5 µs on a release), but a pattern that starts with \b, a group or a class has none and
+# is tried at every position of the text (~15 µs). The answers stay those of the plain
+# ``\b(?:pattern)\b`` regex (tests/test_spam.py compares them on edge cases).
+
+def _is_word_char(char: str) -> bool:
+    r"""Whether ``\b`` and ``\w`` count ``char`` as part of a word (the same test as theirs)."""
+    return char.isalnum() or char == "_"
 
 
-_PROMO = _compile(PROMO_TERMS)
-_GAMBLING = _compile(GAMBLING_WORDS)
-_FARM = _compile(FARM_TERMS)
-_ENFORCEMENT = tuple(re.compile(rf"\b(?:{p})\b") for p in ENFORCEMENT_TERMS)
-_POLICE = tuple(re.compile(rf"\b(?:{p})\b") for p in POLICE_TERMS)
+def _top_level(pattern: str) -> list[tuple[int, str]]:
+    """(index, char) of the ``(``, ``)`` and ``|`` of a regex that are not escaped or in a
+    character class."""
+    found: list[tuple[int, str]] = []
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 1
+        elif char == "[":
+            i = pattern.index("]", i + 2)
+        elif char in "()|":
+            found.append((i, char))
+        i += 1
+    return found
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """'a|b(c|d)' → ['a', 'b(c|d)']."""
+    cuts, depth = [-1], 0
+    for i, char in _top_level(pattern):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "|" and not depth:
+            cuts.append(i)
+    return [pattern[a + 1:b] for a, b in zip(cuts, [*cuts[1:], len(pattern)], strict=True)]
+
+
+def _open_group(pattern: str) -> tuple[list[str], str]:
+    """The ways through the group ``pattern`` starts with, and what follows it:
+    '(a|b)?c' → (['a', 'b', ''], 'c')."""
+    depth = 0
+    for i, char in _top_level(pattern):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if not depth:
+            inner, after = pattern[1:i], pattern[i + 1:]
+            break
+    else:
+        raise ValueError(f"unbalanced group: {pattern!r}")
+    if inner.startswith("?") or after[:1] in ("*", "+", "{"):
+        raise ValueError(f"cannot multiply out the group of {pattern!r}")
+    ways = _alternatives(inner)
+    if after.startswith("?"):
+        ways.append("")
+        after = after[1:]
+    return ways, after
+
+
+def _literal_branches(pattern: str) -> list[str]:
+    r"""The pattern as branches that each start with a letter: a leading group is multiplied
+    out ('(a|b)?\s+c' → 'a\s+c', 'b\s+c', '\s+c' and further) and a leading \b dropped.
+
+    Good for whether a match exists — one exists at a position iff a branch matches there —
+    not for what it captures."""
+    branches: list[str] = []
+    for branch in _alternatives(pattern):
+        branch = branch.removeprefix(r"\b")
+        if branch.startswith("("):
+            ways, after = _open_group(branch)
+            for way in ways:
+                branches += _literal_branches(way + after)
+        else:
+            branches.append(branch)
+    return branches
+
+
+#: The start of a regex that matches something other than a letter: a space, a digit, the end
+#: of a word.
+_NOT_A_LETTER = re.compile(r"(?:\\s|\\d|[0-9])(?![?*{])|\\b")
+
+
+def _first_words(branch: str) -> set[str]:
+    r"""The runs of letters a match of ``branch`` can start with: 'polres(ta|tabes)?' →
+    {'polres', 'polresta', 'polrestabes'}, 'max\s*win' → {'max', 'maxwin'}, 'slot88' →
+    {'slot'}."""
+    letters = re.match("[a-z]*", branch).group()  # type: ignore[union-attr]
+    rest = branch[len(letters):]
+    if rest.startswith("("):
+        ways, after = _open_group(rest)
+        return set().union(*(_first_words(letters + way + after) for way in ways))
+    if letters and rest.startswith("?"):  # the last letter is optional
+        return _first_words(letters[:-1] + rest[1:]) | _first_words(letters + rest[1:])
+    if letters and rest.startswith((r"\s*", r"\s?")):  # maybe a space, maybe not
+        return {letters} | _first_words(letters + rest[3:])
+    if letters and (not rest or _NOT_A_LETTER.match(rest)):
+        return {letters}  # the run of letters ends here
+    raise ValueError(f"cannot tell which word {branch!r} starts with")
+
+
+def _required_words(branch: str) -> set[str]:
+    r"""Runs of letters every match of ``branch`` has: its plain words between ``\s+``
+    outside groups ('di\s+era\s+digital' → {'di', 'era', 'digital'})."""
+    parens = _top_level(branch)
+    words, start = set(), 0
+    for end in [*(m.start() for m in re.finditer(r"\\s\+", branch)), len(branch)]:
+        part = branch[start:end]
+        outside = sum({"(": 1, ")": -1}.get(char, 0) for i, char in parens if i < start) == 0
+        if outside and re.fullmatch("[a-z]+", part):
+            words.add(part)
+        start = end + 3
+    return words
+
+
+class _WholeWords:
+    r"""A regex matched as whole words, ``\b(?:pattern)\b``, with a fast :meth:`search`.
+
+    Two tricks, same answers:
+
+    * a match starts a run of letters of the text and each branch of the pattern can only
+      start a few (:func:`_first_words`), some it must have (:func:`_required_words`): a
+      branch whose words are not among the text's runs of letters is skipped, with set
+      lookups instead of a scan of the text;
+    * the other branches are searched as ``branch\b``, which starts with a literal, and the
+      word boundary left of a match is checked by hand (a branch starts with a letter, so the
+      boundary is "no word character before it").
+
+    :meth:`count` leaves the counting to the plain regex, once there is a match.
+    """
+
+    def __init__(self, pattern: str) -> None:
+        self.regex = re.compile(rf"\b(?:{pattern})\b")
+        self._branches = tuple(
+            (frozenset(_first_words(branch)), frozenset(_required_words(branch)),
+             re.compile(rf"{branch}\b"))
+            for branch in _literal_branches(pattern))
+        self._first_words = frozenset().union(*(first for first, _, _ in self._branches))
+        #: The runs of letters a match can start with (None: any), for :class:`_Terms`.
+        self.first_words: frozenset[str] | None = self._first_words
+
+    def search(self, text: str, words: AbstractSet[str]) -> bool:
+        """Whether ``self.regex.search(text)`` finds a match; ``words`` are the runs of
+        letters of ``text`` (:func:`_letter_runs`), or more."""
+        if self._first_words.isdisjoint(words):
+            return False  # (one lookup for all branches: most terms stop here)
+        for first_words, required_words, branch in self._branches:
+            if first_words.isdisjoint(words) or not required_words <= words:
+                continue
+            match = branch.search(text)
+            while match:
+                at = match.start()
+                if not at or not _is_word_char(text[at - 1]):
+                    return True
+                match = branch.search(text, at + 1)  # inside a word: look further on
+        return False
+
+    def count(self, text: str, words: AbstractSet[str]) -> int:
+        """``len(self.regex.findall(text))``; ``words`` as for :meth:`search`."""
+        return len(self.regex.findall(text)) if self.search(text, words) else 0
+
+
+class _GluedWords(_WholeWords):
+    r"""``\b[a-z]+(togel|slot|…|169)\b``: letters glued to an ending, as in brand names
+    ("naga169", "tigatogel").
+
+    A match ends in one of the endings, right after a letter, at the end of a word. The
+    plain regex is asked only when one of the endings is in the text at all
+    (``str.__contains__``) and, found as a word's end, follows a letter: a police release
+    seldom has one ("Pasal 303" does not)."""
+
+    HEAD = "[a-z]+("
+
+    def __init__(self, pattern: str) -> None:
+        if not (pattern.startswith(self.HEAD) and pattern.endswith(")")):
+            raise ValueError(f"not letters glued to endings: {pattern!r}")
+        endings = pattern[len(self.HEAD):-1]
+        self.regex = re.compile(rf"\b(?:{pattern})\b")
+        self.first_words = None
+        self._endings = re.compile(rf"(?:{endings})\b")
+        self._literals = tuple(_alternatives(endings))
+        if not all(re.fullmatch("[a-z0-9]+", literal) for literal in self._literals):
+            raise ValueError(f"endings must be letters and digits: {pattern!r}")
+
+    def search(self, text: str, words: AbstractSet[str]) -> bool:
+        for literal in self._literals:
+            if literal in text:
+                break
+        else:
+            return False
+        for match in self._endings.finditer(text):
+            at = match.start()
+            if at and "a" <= text[at - 1] <= "z":
+                return self.regex.search(text) is not None
+        return False
+
+
+class _Terms:
+    """Labelled terms matched as whole words; only those a match of which can start with one
+    of the text's runs of letters are searched (:class:`_WholeWords`)."""
+
+    def __init__(self, patterns: tuple[tuple[str, str], ...]) -> None:
+        self.terms = tuple((_GluedWords(p) if p.startswith(_GluedWords.HEAD) else _WholeWords(p),
+                            label) for p, label in patterns)
+        self._always = {i for i, (term, _) in enumerate(self.terms) if term.first_words is None}
+        self._by_first_word: dict[str, set[int]] = {}
+        for i, (term, _) in enumerate(self.terms):
+            for word in term.first_words or ():
+                self._by_first_word.setdefault(word, set()).add(i)
+
+    def hits(self, text: str, words: AbstractSet[str]) -> Counter[str]:
+        """Label → number of matches of the terms in ``text``, in the terms' order; ``words``
+        as for :meth:`_WholeWords.search`."""
+        found: Counter[str] = Counter()
+        for term, label in self._candidates(words):
+            n = term.count(text, words)
+            if n:
+                found[label] += n
+        return found
+
+    def labels(self, text: str, words: AbstractSet[str]) -> list[str]:
+        """The labels of the terms in ``text``, in the terms' order."""
+        return [label for term, label in self._candidates(words) if term.search(text, words)]
+
+    def _candidates(self, words: AbstractSet[str]) -> list[tuple[_WholeWords, str]]:
+        indices = self._always.union(*(self._by_first_word[word]
+                                       for word in self._by_first_word.keys() & words))
+        return [self.terms[i] for i in sorted(indices)]
+
+
+_PROMO = _Terms(PROMO_TERMS)
+_GAMBLING = _Terms(GAMBLING_WORDS)
+_FARM = _Terms(FARM_TERMS)
+_ENFORCEMENT = tuple(_WholeWords(p) for p in ENFORCEMENT_TERMS)
+_POLICE = tuple(_WholeWords(p) for p in POLICE_TERMS)
+_ANDA = _WholeWords("anda")
+
+
+# -- ASCII text and runs of letters ------------------------------------------------------
+
+#: Non-ASCII punctuation of Indonesian releases (curly quotes, dashes, no-break space…), the
+#: most frequent first, and the ASCII character that stands in for it: a space for a space,
+#: else "#". No pattern here tells them apart (none is a letter, digit or word character),
+#: and a text that becomes ASCII is split into words 4× faster and needs no mojibake scan.
+_ASCII_PUNCTUATION = tuple((c, " " if c.isspace() else "#")
+                           for c in "“”–—‘’…\xa0•·«»°\u200b\ufeff" if not _is_word_char(c))
+#: Turns every ASCII character but a letter into a space, for :func:`_letter_runs`.
+_ASCII_NON_LETTERS = str.maketrans({c: " " for c in map(chr, range(128))
+                                    if not _TOKEN.fullmatch(c)})
+
+
+def _ascii_punctuation(text: str) -> str:
+    """``text`` with its usual non-ASCII punctuation swapped for ASCII (see above)."""
+    for char, ascii_char in _ASCII_PUNCTUATION:
+        if text.isascii():  # O(1) on a str
+            break
+        text = text.replace(char, ascii_char)  # (returns the same str when char is absent)
+    return text
+
+
+def _letter_runs(text: str) -> list[str]:
+    """``_TOKEN.findall(text)``: the runs of letters; on ASCII text the words ``str.split``
+    leaves once every other character is a space (4× faster)."""
+    if text.isascii():
+        return text.translate(_ASCII_NON_LETTERS).split()
+    return _TOKEN.findall(text)
 
 
 @dataclass
@@ -142,16 +399,21 @@ class SpamVerdict:
 
 def score_page(title: str, body_text: str) -> SpamVerdict:
     """Whether a page is gambling spam or content-farm filler rather than police news."""
-    title_l = (title or "").lower()
-    body_l = (body_text or "").lower()
+    title_l = _ascii_punctuation((title or "").lower())
+    body_l = _ascii_punctuation((body_text or "").lower())
     text = f"{title_l}\n{body_l}"
+    # One tokenisation serves the language check and every term's "can it match at all?"
+    tokens = _letter_runs(body_l)
+    body_words = set(tokens)
+    title_words = set(_letter_runs(title_l))
+    words = body_words | title_words  # of text
     score = 0.0
     reasons: list[str] = []
 
-    enforcement = sum(1 for p in _ENFORCEMENT if p.search(text)) >= 2
+    enforcement = _found_at_least(2, _ENFORCEMENT, text, words)
     weight = ENFORCEMENT_DISCOUNT if enforcement else 1.0
-    promo = _hits(_PROMO, text)
-    in_title = [label for pattern, label in _PROMO if pattern.search(title_l)]
+    promo = _PROMO.hits(text, words)
+    in_title = _PROMO.labels(title_l, title_words)
     if promo:
         score += weight * sum(0.5 + 0.1 * min(n - 1, 5) for n in promo.values())
         reasons.append("gambling promotion: " + _counted(promo))
@@ -160,36 +422,37 @@ def score_page(title: str, body_text: str) -> SpamVerdict:
         reasons.append("gambling promotion in the title: " + ", ".join(in_title))
     if enforcement and (promo or in_title):
         reasons.append("law-enforcement context: gambling promotion counts a fifth")
-    gambling = _hits(_GAMBLING, text)
-    if gambling and not enforcement:
+    gambling = None if enforcement else _GAMBLING.hits(text, words)  # not counted then
+    if gambling:
         score += 0.25 * len(gambling)
-        score += 0.25 * sum(1 for p, _ in _GAMBLING if p.search(title_l))
+        score += 0.25 * len(_GAMBLING.labels(title_l, title_words))
         reasons.append("gambling words: " + _counted(gambling))
 
-    tokens = _TOKEN.findall(body_l)
-    police = [p.pattern for p in _POLICE if p.search(text)]
+    police = sum(1 for term in _POLICE if term.search(text, words))
     if police:
-        score -= min(0.15 * len(police), 0.9)
-        reasons.append(f"Polri vocabulary ({len(police)} term{'s' if len(police) > 1 else ''}) "
+        score -= min(0.15 * police, 0.9)
+        reasons.append(f"Polri vocabulary ({police} term{'s' if police > 1 else ''}) "
                        "counts against spam")
     elif len(tokens) >= 50:
         score += 0.4
         reasons.append("no Polri vocabulary")
 
-    farm = _hits(_FARM, text)
-    anda = len(_ANDA.findall(body_l))
+    # which farm phrases are there, not how often
+    farm = dict.fromkeys(_FARM.labels(text, words))
+    anda = _ANDA.count(body_l, body_words)
     if anda >= 3:
-        farm[f"'Anda' ×{anda}"] = 1
+        farm[f"'Anda' ×{anda}"] = None
     if farm:
         score += 0.3 * len(farm)
         reasons.append("content-farm phrasing: " + ", ".join(farm))
 
     if len(tokens) >= 40:
-        share = sum(1 for t in tokens if t in _ID_FUNCTION_WORDS) / len(tokens)
+        share = sum(map(_ID_FUNCTION_WORDS.__contains__, tokens)) / len(tokens)
         if share < 0.05:
             score += 0.7
             reasons.append(f"not Indonesian ({share:.0%} Indonesian function words)")
-    garbled = len(_MOJIBAKE.findall(f"{title}\n{body_text}"))
+    # Mojibake is not ASCII, lowercase or not: none in an ASCII text (isascii is O(1))
+    garbled = 0 if text.isascii() else len(_MOJIBAKE.findall(f"{title}\n{body_text}"))
     if garbled >= 3:
         score += 0.4
         reasons.append(f"mojibake ({garbled} garbled sequences)")
@@ -198,26 +461,15 @@ def score_page(title: str, body_text: str) -> SpamVerdict:
     return SpamVerdict(score >= SPAM_SCORE, score, reasons)
 
 
-_ANY: dict[int, re.Pattern[str]] = {}
-
-
-def _any_of(patterns: tuple[tuple[re.Pattern[str], str], ...]) -> re.Pattern[str]:
-    """One alternation of a group's patterns: a single scan tells whether any can match."""
-    key = id(patterns)
-    if key not in _ANY:
-        _ANY[key] = re.compile("|".join(f"(?:{p.pattern})" for p, _ in patterns))
-    return _ANY[key]
-
-
-def _hits(patterns: tuple[tuple[re.Pattern[str], str], ...], text: str) -> Counter[str]:
-    found: Counter[str] = Counter()
-    if not _any_of(patterns).search(text):  # police releases: one scan instead of one a term
-        return found
-    for pattern, label in patterns:
-        n = len(pattern.findall(text))
-        if n:
-            found[label] += n
-    return found
+def _found_at_least(n: int, terms: tuple[_WholeWords, ...], text: str,
+                    words: AbstractSet[str]) -> bool:
+    """Whether ``n`` of the terms are in ``text`` (stops looking once they are)."""
+    found = 0
+    for term in terms:
+        found += term.search(text, words)
+        if found >= n:
+            return True
+    return False
 
 
 def _category(reason: str) -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import random
+import re
 import sqlite3
 from dataclasses import asdict, replace
 from datetime import UTC, datetime, timedelta, timezone
@@ -14,6 +16,7 @@ from scrapy.exceptions import NotConfigured
 from scrapy.utils.test import get_crawler
 
 from crawler import settings as project_settings
+from crawler import spam as spam_module
 from crawler.demo.blogger import BloggerBlogSite
 from crawler.demo.content import make_blog
 from crawler.items import ArticleItem
@@ -120,6 +123,105 @@ def test_500_generated_police_releases_have_no_false_positive() -> None:
     verdicts = [score_page(p.title, p.body_text) for p in posts]
     assert [v for v in verdicts if v.is_spam] == []
     assert max(v.score for v in verdicts) < 0.5
+
+
+# -- whole-word terms: the fast matching must answer like the plain regexes ---------------
+
+TERMS = [*(term for term, _ in spam_module._PROMO.terms),
+         *(term for term, _ in spam_module._GAMBLING.terms),
+         *(term for term, _ in spam_module._FARM.terms),
+         *spam_module._ENFORCEMENT, *spam_module._POLICE, spam_module._ANDA]
+#: Word characters, non-letters, spaces, look-alikes and punctuation the terms get glued with.
+GLUE = ["", " ", "  ", "\n", "\t", "\xa0", "_", "-", ".", "x", "a", "1", "4", "é", "İ", "ß",
+        "½", "٣", "\u200b", "“", "”", "–", "K"]
+
+
+def boundary_texts(n: int, seed: int) -> list[str]:
+    """Texts of the terms' own fragments ('slot', 'gacor', 'polres', 'ta', '4d', '303'…)
+    glued together and to other characters, some upper-case."""
+    patterns = [*(p for p, _ in (*spam_module.PROMO_TERMS, *spam_module.GAMBLING_WORDS,
+                                 *spam_module.FARM_TERMS)),
+                *spam_module.ENFORCEMENT_TERMS, *spam_module.POLICE_TERMS, "anda"]
+    fragments = sorted({fragment for pattern in patterns for fragment in re.findall(
+        r"[a-z0-9]+", re.sub(r"\\[sdb]", " ", pattern))})
+    rng = random.Random(seed)
+    texts = []
+    for _ in range(n):
+        parts = []
+        for _ in range(rng.randrange(1, 30)):
+            word = "".join(rng.choice(fragments) + rng.choice(GLUE + [" "] * 10)
+                           for _ in range(rng.randrange(1, 4)))
+            parts.append(word.upper() if rng.random() < 0.1 else word)
+        texts.append(rng.choice(["", " ", "\n", "x"]).join(parts))
+    return texts
+
+
+EDGE_TEXTS = [
+    "xslot slot_ _slot slot2 4d a4d x1688 naga169 raja4d hoki88 pasal 303 ke 88 slot",
+    "kapolres polresta polres_ 2polres polres2 mapolres wakapolda sat  reskrim satreskrim "
+    "sat\nlantas bhabinkamtibmas babinkamtibmas bhabin kasi humas paur\xa0humas akbp",
+    "terduga  pelaku pelaku_ pasal 3030 berantas pemberantasan patroli\tsiber",
+    "babinkamtibmas ", "_bhabin polsek", "kasihumas satbinmas", "slot88 togel hk",
+    "dalam artikel ini, pada artikel ini; artikel ini akan membahas faq_ faq pertanyaan yang "
+    "sering diajukan di era digital berikut adalah beberapa tips inilah cara",
+    "slotgacor slot gacor max win maxwin rtp live rtp minimal depo 10rb deposit 5 ribu "
+    "pg soft pgsoft toto4d toto macau poi pet krong poipet casinos online casino",
+    "",
+]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_terms_are_found_and_counted_as_the_plain_regex_does(seed: int) -> None:
+    for text in [*EDGE_TEXTS, *boundary_texts(100, seed)]:
+        for variant in (text, text.lower(), spam_module._ascii_punctuation(text.lower())):
+            words = set(spam_module._letter_runs(variant))
+            for term in TERMS:
+                assert term.search(variant, words) == bool(term.regex.search(variant)), (
+                    term.regex.pattern, variant)
+                assert term.count(variant, words) == len(term.regex.findall(variant)), (
+                    term.regex.pattern, variant)
+
+
+def test_word_characters_runs_of_letters_and_ascii_punctuation_are_the_regex_ones() -> None:
+    word = re.compile(r"\w")
+    assert [c for c in map(chr, range(0x10000)) if spam_module._is_word_char(c)
+            != bool(word.match(c))] == []
+    for char, ascii_char in spam_module._ASCII_PUNCTUATION:  # same class for every pattern
+        assert not word.match(char) and not word.match(ascii_char)
+        assert char.isspace() == ascii_char.isspace()
+    for text in [*boundary_texts(200, seed=6), "Kapolres: “AKBP” – 2024\xa0ok", "é½٣ x_y"]:
+        assert spam_module._letter_runs(text.lower()) == spam_module._TOKEN.findall(text.lower())
+        ascii_text = spam_module._ascii_punctuation(text.lower())
+        assert spam_module._letter_runs(ascii_text) == spam_module._TOKEN.findall(ascii_text)
+
+
+@pytest.mark.parametrize(("title", "body", "verdict"), [
+    ("Info", "xslot slot_ _slot slot2 4d a4d x1688 naga169 NAGA169 raja4d hoki88 Pasal 303 ke "
+     "88 slot", (True, 1.25, ["gambling promotion: gambling brand name ×6",
+                              "gambling words: slot"])),
+    ("SLOT\nGACOR Hari Ini", "Daftar\nSitus  Slot, link\n\nalternatif: MAXWIN  RTP\tLive; "
+     "“Bonus New Member” – deposit\xa0pulsa 10rb", (True, 5.5, [
+         "gambling promotion: slot gacor, gacor, maxwin, link alternatif, RTP, bonus, deposit, "
+         "situs/agen/daftar judi", "gambling promotion in the title: slot gacor, gacor",
+         "gambling words: slot ×2"])),
+    ("Kapolres Minta Warga Jauhi Judi Online", "Kapolres AKBP Budi: tersangka diamankan "
+     "bersama barang bukti; dijerat Pasal 303 KUHP. Situs slot gacor “naga169” diblokir.", (
+         False, 0.1, ["gambling promotion: slot gacor, gacor, situs/agen/daftar judi, gambling "
+                      "brand name", "law-enforcement context: gambling promotion counts a fifth",
+                      "Polri vocabulary (2 terms) counts against spam"])),
+    ("İslot kasino", "Kasino_online casino2 casino–online casino\u200bonline las  vegas, MACAU. "
+     "Anda anda ANDA anda_ tanda", (True, 2.05, [
+         "gambling promotion: casino", "gambling words: casino ×3, casino city ×2, slot",
+         "content-farm phrasing: 'Anda' ×3"])),
+    ("", "Ã© â€œ Â  à¸ \ufffd Polsek", (False, 0.25, [
+        "Polri vocabulary (1 term) counts against spam", "mojibake (4 garbled sequences)"])),
+])
+def test_word_boundaries_case_and_spacing(title: str, body: str,
+                                          verdict: tuple[bool, float, list[str]]) -> None:
+    """Glued words ('xslot', 'naga169' but not 'slot_' or 'x1688'), upper case, newlines and
+    no-break spaces between words, curly quotes and dashes."""
+    result = score_page(title, body)
+    assert (result.is_spam, result.score, result.reasons) == verdict
 
 
 # -- the pipeline -------------------------------------------------------------------------
