@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
 #: Query parameters that never change what page is served.
@@ -17,6 +18,7 @@ class BadURLError(ValueError):
     """A URL a user gave that cannot be a site's address; the message says why."""
 
 
+@lru_cache(maxsize=8192)  # pure; the pipelines ask for one article's URL several times
 def canonicalize_url(url: str) -> str:
     """The form an article is stored under.
 

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import html
+import random
 from pathlib import Path
 
 import lxml.html
 import pytest
+from lxml import etree
+from lxml_html_clean import Cleaner
 
 from crawler.extract.clean import (
+    _ALLOWED_TAGS,
+    _KILL_TAGS,
+    _SAFE_ATTRS,
+    _fragment,
+    _strip_unsafe,
     clean_body,
     extract_images,
     html_to_text,
@@ -358,6 +366,87 @@ def test_sanitize_urls_and_attributes() -> None:
     assert sanitize_html("") == "" and sanitize_html("   ") == ""
 
 
+HOSTILE = (
+    '<p onclick="x()">Isi <a href=" JaVa&#x0A;script:alert(1)">tautan</a> '
+    '<a href="https://polri.go.id/about:x">about</a> <a href=" /berita/1 ">satu</a> '
+    '<img src="vbscript:x" alt="v"><img src="data:image/svg+xml;base64,PHN2Zz4=" alt="s">'
+    '<img src="data:image/png;base64,iVBO" alt="p"></p><!-- komentar --><?php echo 1 ?>'
+    "<style>p{}</style><object data=\"x.swf\"><param name=\"a\" value=\"b\">objek</object>"
+    '<form action="/kirim"><input name="q"><button>Kirim</button>Formulir</form>'
+    '<iframe src="https://evil.example/"></iframe><noframes>nf</noframes>'
+    '<div href="javascript:x()" src=" /a.jpg " title="t" style="x">blok</div>'
+    '<blink>kedip</blink> <marquee onstart="x()">jalan</marquee>'
+    '<image src="/foto.jpg" onerror="x()"><embed src="x.swf">'
+)
+
+
+def test_sanitize_hostile_markup() -> None:
+    out, text = clean_body(HOSTILE, "https://polres.example.id/berita/")
+    assert out == (
+        '<p>Isi tautan about <a href="https://polres.example.id/berita/1">satu</a> '
+        '<img src="data:image/png;base64,iVBO" alt="p"></p>'
+        '<div href="" src="/a.jpg" title="t">blok</div>kedip jalan'
+        '<img src="https://polres.example.id/foto.jpg">'
+    )  # "about:" anywhere in a link counts as a scheme; <image> is read as <img>
+    assert text == "Isi tautan about satu\n\nblok\n\nkedip jalan"
+
+
+# The sanitizing step _strip_unsafe replaced this lxml_html_clean configuration (with
+# lxml.html's parser); both must leave the same tree.
+REFERENCE_CLEANER = Cleaner(
+    scripts=True, javascript=True, comments=True, style=True, inline_style=True, links=True,
+    meta=True, page_structure=True, processing_instructions=True, embedded=False, frames=True,
+    forms=True, annoying_tags=True, remove_unknown_tags=False, allow_tags=_ALLOWED_TAGS,
+    kill_tags=_KILL_TAGS, safe_attrs_only=True, safe_attrs=_SAFE_ATTRS,
+)
+FUZZ_TAGS = (
+    *sorted(_KILL_TAGS), *sorted(_ALLOWED_TAGS), "noframes", "param", "blink", "marquee",
+    "html", "body", "image", "span", "font", "h1", "section", "aside", "o:p", "layer", "label",
+)
+FUZZ_ATTRS = ("href", "src", "onclick", "onerror", "style", "class", "id", "alt", "title",
+              "colspan", "data-src", "action", "background", "xlink:href", "http-equiv",
+              "content", "srcset", "codebase", "data", "value", "valuetype")
+FUZZ_VALUES = (
+    "javascript:alert(1)", " JaVaScRiPt:x", "java\tscript:x", "jav%61script:x", "vbscript:x",
+    "data:text/html,<b>", "data:image/png;base64,iVBO", "data:image/svg+xml;base64,PHN2",
+    "about:blank", "mocha:x", "livescript:x", "https://evil.example/x.js", "//cdn.example/a.jpg",
+    "/rel.jpg", "#top", "  https://a.example/b?c=d  ", "mailto:a@b.example", "refresh",
+    "0;url=javascript:x", "expression(alert(1))", "url(javascript:x)", "ref", "",
+)
+FUZZ_TEXT = ("Isi berita.", "&nbsp;", "x < y & z", "<!-- c -->", "<?pi x?>", "<br>", "\n  ",
+             "</p>", "<![CDATA[x]]>", "<!DOCTYPE x>")
+
+
+def fuzz_html(rng: random.Random, depth: int = 0) -> str:
+    out = []
+    for _ in range(rng.randint(1, 4)):
+        if rng.random() < 0.3:
+            out.append(rng.choice(FUZZ_TEXT))
+            continue
+        tag = rng.choice(FUZZ_TAGS)
+        attrs = "".join(f' {rng.choice(FUZZ_ATTRS)}="{rng.choice(FUZZ_VALUES)}"'
+                        for _ in range(rng.randint(0, 3)))
+        inner = fuzz_html(rng, depth + 1) if depth < 3 else rng.choice(FUZZ_TEXT)
+        out.append(f"<{tag}{attrs}>{inner}" + ("" if rng.random() < 0.1 else f"</{tag}>"))
+    return "".join(out)
+
+
+def test_strip_unsafe_leaves_the_tree_lxml_html_clean_left() -> None:
+    rng = random.Random(20261120)
+    for src in [HOSTILE, *(fuzz_html(rng) for _ in range(400))]:
+        try:
+            reference = lxml.html.fragment_fromstring(src, create_parent="div")
+        except etree.ParserError:  # e.g. nothing but a doctype
+            with pytest.raises(etree.ParserError):
+                _fragment(src)
+            continue
+        REFERENCE_CLEANER(reference)
+        ours = _fragment(src)
+        _strip_unsafe(ours)
+        assert etree.tostring(ours, encoding="unicode", method="html") == lxml.html.tostring(
+            reference, encoding="unicode"), src
+
+
 def test_sanitize_keeps_structure() -> None:
     src = (
         "<blockquote><p>Kutipan</p></blockquote><ol><li>Satu</li></ol>"
@@ -491,3 +580,13 @@ def test_readability_pages(name: str, source_xpath: str, expected_xpath: str) ->
     assert text == want
     assert len(text) > 2000
     assert "jp-relatedposts" not in out and "sharedaddy" not in out and "<script" not in out
+
+
+def test_a_body_that_opens_several_bodies_keeps_all_their_text() -> None:
+    # Markup pasted into a post can open <body> twice; lxml then yields two body elements.
+    html, text = clean_body('<p>Polres Metro menggelar apel.</p></body><body class="a">'
+                            "<p>Kapolres memimpin apel pagi.</p>")
+    assert text == "Polres Metro menggelar apel.\n\nKapolres memimpin apel pagi."
+    assert html == "<p>Polres Metro menggelar apel.</p><p>Kapolres memimpin apel pagi.</p>"
+    # All of it in <head>: no body text, and no exception.
+    assert clean_body("<html><title>x</title>") == ("", "")
