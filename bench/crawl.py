@@ -332,11 +332,15 @@ def main() -> None:
         "peak_rss": round(full["peak_rss_mb"] / base["peak_rss_mb"], 2),
         "cpu_seconds": round(full["cpu_seconds"] / base["cpu_seconds"], 2),
     }
+    one = ("--jobs", "1")
     report["families"] = {
         "feed_api": family(FEED_API, 2, max(options.articles, 1000)),
+        "feed_api_one_process": family(FEED_API, 2, max(options.articles, 1000), *one),
         "html_selectors": family(HTML_SELECTORS, 1, options.articles),
-        "generic": family(GENERIC, 2, options.articles),
-        "generic_real_pages": generic_real(),
+        "html_selectors_one_process": family(HTML_SELECTORS, 1, options.articles, *one),
+        "generic_synthetic": family(GENERIC, 2, options.articles),
+        "generic_real_pages": generic_real(2),
+        "generic_real_pages_one_process": generic_real(2, *one),
     }
     if options.scale:
         report["scale"] = {}
@@ -361,14 +365,21 @@ def print_report(report: dict[str, object]) -> None:
         print(f"{label:<14}" + "".join(f"{row[c]!s:>21}" for c in columns))
     print("\npolice-news full crawl ÷ naive baseline:",
           ", ".join(f"{k} {v}×" for k, v in report["ratios_to_baseline"].items()))
-    print("\nthroughput by platform family (articles per second of crawl time):")
+    print("\nthroughput by platform family (per second of crawl time; default: one crawl "
+          "process per core, 'one_process': --jobs 1):")
     for name, row in report["families"].items():
-        extra = (f"  (trafilatura alone on the same pages: "
-                 f"{row['trafilatura_alone_pages_per_s']} pages/s)"
-                 if "trafilatura_alone_pages_per_s" in row else "")
-        print(f"  {name:<16} {row['articles_per_s']:>8} articles/s  "
-              f"{row['requests_per_article']} requests/article  "
-              f"{row['peak_rss_mb']} MB peak{extra}")
+        if row is None:
+            print(f"  {name:<32} skipped: ../shared/research/data is not there")
+            continue
+        if "pages_per_s" in row:
+            print(f"  {name:<32} {row['pages_per_s']:>8} pages/s     trafilatura.extract alone, "
+                  f"one process: {row['trafilatura_alone_pages_per_s']} pages/s "
+                  f"(ratio {row['ratio_to_trafilatura_alone']})  {row['peak_rss_mb']} MB peak")
+            continue
+        alone = row.get("trafilatura_alone_pages_per_s")
+        print(f"  {name:<32} {row['articles_per_s']:>8} articles/s  "
+              f"{row['requests_per_article']} requests/article  {row['peak_rss_mb']} MB peak"
+              + (f"  (trafilatura alone: {alone} pages/s)" if alone else ""))
     if "scale" in report:
         print("\nscale (Blogger feeds, 10 sites):")
         for total, row in report["scale"].items():

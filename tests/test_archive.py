@@ -46,7 +46,9 @@ from crawler.store import Store
 from tests.helpers import ROOT, cli
 
 WIB = timezone(timedelta(hours=7))
-FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_START_DELAY=0", "--no-progress"]
+#: One crawl process (--jobs 1): these tests count WARC files, and each process writes its own.
+FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_START_DELAY=0", "--no-progress",
+        "--jobs", "1"]
 NEWEST = datetime(2026, 11, 20, 9, 0, tzinfo=WIB)
 
 
@@ -360,7 +362,7 @@ def test_killed_crawl_leaves_readable_warcs_and_rerun_equals_uninterrupted(tmp_p
         proc.wait(timeout=10)
         assert 0 < count < 60, "the crawl must be killed while post pages are being archived"
         killed_files = warc_files(killed.parent / "archive")
-        assert len(killed_files) == 1
+        assert len(killed_files) == 1  # one crawl process (--jobs 1), one file
 
         blogs.slow.delay = 0.0
         rerun = crawl(killed)
