@@ -287,10 +287,14 @@ def generic_real(sites: int = 2, *extra: str) -> dict[str, float] | None:
     if run.returncode not in (0, 3):
         raise SystemExit(f"police-news crawl failed ({run.returncode}):\n{run.output}")
     texts = [page.decode("utf-8", "replace") for page in pages.values()]
-    started = time.perf_counter()
-    for page in texts:
-        trafilatura.extract(page)
-    alone = len(texts) / (time.perf_counter() - started)
+    trafilatura.extract(texts[0])  # its first call loads stop lists and such: not timed
+    passes = []
+    for _ in range(2):  # the better of two passes
+        started = time.perf_counter()
+        for page in texts:
+            trafilatura.extract(page)
+        passes.append(time.perf_counter() - started)
+    alone = len(texts) / min(passes)
     ours = fetched / crawl_s if crawl_s else 0.0
     return {"pages": fetched, "stored": stored, "crawl_seconds": round(crawl_s, 2),
             "pages_per_s": round(ours, 1), "cpu_seconds": round(run.cpu_seconds, 2),
