@@ -7,10 +7,11 @@ site. The CLI and the demo call :func:`run_sites`.
 Parsing, cleaning and storing articles is CPU work, and one Scrapy process uses one core.
 With ``CrawlOptions.jobs`` above 1 the sites are split into that many groups of similar
 expected work (:func:`partition_sites`: by the size of each site's last run; sites on one
-host always in the same group, so per-host politeness still holds) and each group is crawled
-by its own child process. The children write to the same database (WAL, one short
-``BEGIN IMMEDIATE`` transaction per batch, a busy timeout) under the same run id, and die
-with their parent (``PR_SET_PDEATHSIG``), so a killed crawl leaves no orphan writing on.
+host always in the same group, so per-host politeness still holds); the first group is
+crawled in this process, each other one by a child process. All write to the same database
+(WAL, one short ``BEGIN IMMEDIATE`` transaction per batch, a busy timeout) under the same run
+id, and the children die with their parent (``PR_SET_PDEATHSIG``), so a killed crawl
+leaves no orphan writing on.
 """
 
 from __future__ import annotations
@@ -95,9 +96,22 @@ def run_sites(sites: Iterable[Site], db_path: Path, options: CrawlOptions,
     sites = list(sites)
     groups = partition_sites(sites, options.jobs, _recent_work(db_path, sites)) \
         if options.jobs > 1 else [sites]
-    if len(groups) > 1:
-        _run_in_children(groups, db_path, options, run_id, spider_cls)
+    if len(groups) == 1:
+        _crawl_here(sites, db_path, options, run_id, spider_cls)
         return run_id
+    # The first group is crawled here, the others each by a child process.
+    single = CrawlOptions(**{**options.__dict__, "jobs": 1})
+    children = _start_children(groups[1:], db_path, single, run_id, spider_cls)
+    try:
+        _crawl_here(groups[0], db_path, single, run_id, spider_cls)
+    finally:
+        _wait_for(children, groups[1:])
+    return run_id
+
+
+def _crawl_here(sites: list[Site], db_path: Path, options: CrawlOptions, run_id: str,
+                spider_cls: type[PlatformSpider] | None) -> None:
+    """All of ``sites`` in this process: one Scrapy crawler each, one reactor."""
     settings = project_settings(db_path, {
         "POLICE_NEWS_RUN_ID": run_id,
         "LOG_LEVEL": options.log_level,
@@ -110,7 +124,6 @@ def run_sites(sites: Iterable[Site], db_path: Path, options: CrawlOptions,
         process.crawl(spider_cls or classes[site.platform], site=site, since=options.since,
                       until=options.until, full=options.full, limit=options.limit)
     process.start()
-    return run_id
 
 
 def default_jobs() -> int:
@@ -158,24 +171,26 @@ def _recent_work(db_path: Path, sites: Sequence[Site]) -> dict[str, float]:
     return {row["site_id"]: float(row["work"]) for row in rows}
 
 
-def _run_in_children(groups: list[list[Site]], db_path: Path, options: CrawlOptions,
-                     run_id: str, spider_cls: type[PlatformSpider] | None) -> None:
-    """One child process a group; waits for all. A child that dies leaves its sites'
-    ``crawl_runs`` rows unfinished, which the summary reports as failed."""
+def _start_children(groups: list[list[Site]], db_path: Path, options: CrawlOptions,
+                    run_id: str, spider_cls: type[PlatformSpider] | None
+                    ) -> list[multiprocessing.process.BaseProcess]:
+    """One child process a group, started."""
     context = multiprocessing.get_context("spawn")  # no inherited reactor or open database
-    single = CrawlOptions(**{**options.__dict__, "jobs": 1})
-    children = [context.Process(target=_child_main, name=f"police-news crawl {n + 1}",
-                                args=(group, db_path, single, run_id, spider_cls))
+    children = [context.Process(target=_child_main, name=f"police-news crawl {n + 2}",
+                                args=(group, db_path, options, run_id, spider_cls))
                 for n, group in enumerate(groups)]
     for child in children:
         child.start()
-    try:
-        for child in children:
-            child.join()
-    except KeyboardInterrupt:  # Ctrl-C reached the children too; let them close cleanly
-        for child in children:
-            child.join()
-        raise
+    return children
+
+
+def _wait_for(children: list[multiprocessing.process.BaseProcess],
+              groups: list[list[Site]]) -> None:
+    """Join the children (after Ctrl-C too: it reached them as well, and they close cleanly).
+    A child that died leaves its sites' ``crawl_runs`` rows unfinished, which the summary
+    reports as failed; it is also logged."""
+    for child in children:
+        child.join()
     for child, group in zip(children, groups, strict=True):
         if child.exitcode:
             logger.error("the crawl process of %s ended with exit code %s",
