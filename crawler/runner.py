@@ -24,11 +24,10 @@ import signal
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
@@ -36,6 +35,7 @@ from scrapy.spiderloader import SpiderLoader
 
 from crawler.platforms.base import PlatformSpider
 from crawler.registry import Site
+from crawler.urls import host_of
 
 
 @dataclass
@@ -100,7 +100,7 @@ def run_sites(sites: Iterable[Site], db_path: Path, options: CrawlOptions,
         _crawl_here(sites, db_path, options, run_id, spider_cls)
         return run_id
     # The first group is crawled here, the others each by a child process.
-    single = CrawlOptions(**{**options.__dict__, "jobs": 1})
+    single = replace(options, jobs=1)
     children = _start_children(groups[1:], db_path, single, run_id, spider_cls)
     try:
         _crawl_here(groups[0], db_path, single, run_id, spider_cls)
@@ -139,20 +139,20 @@ def partition_sites(sites: Sequence[Site], jobs: int,
     group (LPT); the order of sites inside a group is the input order."""
     by_host: dict[str, list[Site]] = defaultdict(list)
     for site in sites:
-        by_host[(urlsplit(site.url).hostname or site.id).lower()].append(site)
+        by_host[host_of(site.url) or site.id].append(site)
     if jobs <= 1 or len(by_host) <= 1:
         return [list(sites)] if sites else []
     work = work or {}
     known = [w for w in work.values() if w > 0]
     default = sum(known) / len(known) if known else 1.0
-    hosts = sorted(by_host.values(), reverse=True,
-                   key=lambda group: sum(work.get(s.id) or default for s in group))
-    loads = [0.0] * min(jobs, len(hosts))
+    costed = sorted(((sum(work.get(s.id) or default for s in host_sites), host_sites)
+                     for host_sites in by_host.values()), key=lambda pair: -pair[0])
+    loads = [0.0] * min(jobs, len(costed))
     groups: list[list[Site]] = [[] for _ in loads]
-    for host_sites in hosts:
+    for cost, host_sites in costed:
         lightest = loads.index(min(loads))
         groups[lightest].extend(host_sites)
-        loads[lightest] += sum(work.get(s.id) or default for s in host_sites)
+        loads[lightest] += cost
     order = {site.id: n for n, site in enumerate(sites)}
     return [sorted(group, key=lambda s: order[s.id]) for group in groups if group]
 
@@ -177,7 +177,8 @@ def _start_children(groups: list[list[Site]], db_path: Path, options: CrawlOptio
     """One child process a group, started."""
     context = multiprocessing.get_context("spawn")  # no inherited reactor or open database
     children = [context.Process(target=_child_main, name=f"police-news crawl {n + 2}",
-                                args=(group, db_path, options, run_id, spider_cls))
+                                args=(os.getpid(), group, db_path, options, run_id,
+                                      spider_cls))
                 for n, group in enumerate(groups)]
     for child in children:
         child.start()
@@ -197,13 +198,13 @@ def _wait_for(children: list[multiprocessing.process.BaseProcess],
                          ", ".join(s.id for s in group), child.exitcode)
 
 
-def _child_main(sites: list[Site], db_path: Path, options: CrawlOptions, run_id: str,
-                spider_cls: type[PlatformSpider] | None) -> None:
-    _die_with_parent()
+def _child_main(parent: int, sites: list[Site], db_path: Path, options: CrawlOptions,
+                run_id: str, spider_cls: type[PlatformSpider] | None) -> None:
+    _die_with_parent(parent)
     run_sites(sites, db_path, options, run_id, spider_cls)
 
 
-def _die_with_parent() -> None:
+def _die_with_parent(parent: int) -> None:
     """Ask Linux to SIGTERM this process when its parent dies (kill -9 of the CLI included),
     so no orphan goes on crawling after the crawl lock is gone. No-op elsewhere."""
     try:
@@ -212,5 +213,5 @@ def _die_with_parent() -> None:
         libc.prctl(pr_set_pdeathsig, signal.SIGTERM)
     except (OSError, AttributeError):
         return
-    if os.getppid() == 1:  # the parent died before prctl took effect
+    if os.getppid() != parent:  # it died before prctl took effect: we were re-parented
         os.kill(os.getpid(), signal.SIGTERM)
