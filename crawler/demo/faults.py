@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from crawler.demo.mockweb import MockRequest, MockResponse, MockSite, html, text
+from crawler.demo.mockweb import MockRequest, MockResponse, MockSite, SiteWrapper, html, text
 
 FaultFn = Callable[[MockRequest, MockSite], MockResponse]
 
@@ -41,23 +41,16 @@ class Rule:
         return True
 
 
-class FaultySite:
+class FaultySite(SiteWrapper):
     """A fake site whose matching requests get faults, and every answer an optional latency
     (seconds), reproducibly for a given ``seed``."""
 
     def __init__(self, inner: MockSite, rules: Sequence[Rule], *, latency: float = 0.0,
                  seed: int = 0) -> None:
-        self.inner = inner
+        super().__init__(inner)
         self.rules = list(rules)
         self.latency = latency
         self.rng = random.Random(seed)
-
-    @property
-    def base_url(self) -> str:
-        return self.inner.base_url
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self.inner, name)  # posts, set_posts, post_path, … of the wrapped site
 
     def handle(self, request: MockRequest) -> MockResponse:
         answer = next((rule.fault(request, self.inner) for rule in self.rules

@@ -57,7 +57,25 @@ class MockSite(Protocol):
     def handle(self, request: MockRequest) -> MockResponse: ...
 
 
-class CachedSite:
+class SiteWrapper:
+    """A fake site wrapping another: it answers through ``inner`` and passes on everything
+    else it is asked (``base_url``, ``posts``, ``post_path``, …)."""
+
+    def __init__(self, inner: MockSite) -> None:
+        self.inner = inner
+
+    @property
+    def base_url(self) -> str:
+        return self.inner.base_url
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.inner, name)
+
+    def handle(self, request: MockRequest) -> MockResponse:
+        return self.inner.handle(request)
+
+
+class CachedSite(SiteWrapper):
     """A fake site whose answers are rendered once, then served from memory.
 
     Rendering a page in Python costs about as much CPU as parsing it; a benchmark that wants
@@ -68,15 +86,8 @@ class CachedSite:
     """
 
     def __init__(self, inner: MockSite) -> None:
-        self.inner = inner
+        super().__init__(inner)
         self.cache: dict[tuple[object, ...], MockResponse] = {}
-
-    @property
-    def base_url(self) -> str:
-        return self.inner.base_url
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self.inner, name)  # posts, post_path, … of the wrapped site
 
     def handle(self, request: MockRequest) -> MockResponse:
         key = (request.path, tuple(sorted(request.query.items())),
