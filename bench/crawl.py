@@ -28,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,6 +43,7 @@ from crawler.demo.catalog import (  # noqa: E402
 )
 from crawler.demo.faults import FaultySite, Rule, http_error  # noqa: E402
 from crawler.demo.mockweb import CachedSite, MockWeb  # noqa: E402
+from crawler.registry import Site  # noqa: E402
 from crawler.store import Store  # noqa: E402
 
 #: Politeness as the baseline has it (bench/naive_spider.py): robots.txt and at most 2 requests
@@ -124,6 +126,35 @@ def measure(args: list[str], cwd: Path = ROOT) -> Measured:
                     proc.returncode, output)
 
 
+def register(db: Path, sites: Sequence[Site]) -> None:
+    """Add ``sites`` to the database at ``db`` (created if missing)."""
+    with Store(db) as store:
+        for site in sites:
+            store.add_site(site)
+
+
+def crawl_command(db: Path, sites: Sequence[Site], *extra: str) -> list[str]:
+    """``police-news crawl`` of ``sites`` into ``db`` with the bench's politeness (FAST)."""
+    args = [a for s in sites for a in ("--site", s.id)]
+    return [sys.executable, "-m", "crawler", "--db", str(db), "crawl", *args, "--no-progress",
+            *FAST, *extra]
+
+
+def trafilatura_alone(pages: Sequence[str]) -> float:
+    """Pages per second of ``trafilatura.extract`` on ``pages`` in this process: after one
+    untimed call (the first loads stop lists and such), the better of two passes."""
+    import trafilatura
+
+    trafilatura.extract(pages[0])
+    passes = []
+    for _ in range(2):
+        started = time.perf_counter()
+        for page in pages:
+            trafilatura.extract(page)
+        passes.append(time.perf_counter() - started)
+    return len(pages) / min(passes)
+
+
 class Bench:
     """A mock web and a database for a series of measured runs."""
 
@@ -142,9 +173,7 @@ class Bench:
                                                   seed=hash(name) & 0xFFFF)
         self.web.start()
         self.db = tmp / "bench.db"
-        with Store(self.db) as store:
-            for site in self.sites:
-                store.add_site(site)
+        register(self.db, self.sites)
         self.expected = sum(len(s.posts) for s in self.served.values())
 
     def stop(self) -> None:
@@ -155,12 +184,8 @@ class Bench:
         database), so that with ``cached=True`` the measured crawls cost the crawler's CPU
         and not the fake sites'."""
         scratch = self.db.with_name("warm-up.db")
-        with Store(scratch) as store:
-            for site in self.sites:
-                store.add_site(site)
-        args = [a for s in self.sites for a in ("--site", s.id)]
-        run = measure([sys.executable, "-m", "crawler", "--db", str(scratch), "crawl", *args,
-                       "--no-progress", "--no-archive", "--no-cluster", *FAST])
+        register(scratch, self.sites)
+        run = measure(crawl_command(scratch, self.sites, "--no-archive", "--no-cluster"))
         if run.returncode != 0:
             raise SystemExit(f"warm-up crawl failed ({run.returncode}):\n{run.output}")
 
@@ -182,9 +207,7 @@ class Bench:
     def police_news(self, *extra: str) -> dict[str, float]:
         mark = len(self.web.log)
         before = self.stored()
-        args = [a for s in self.sites for a in ("--site", s.id)]
-        run = measure([sys.executable, "-m", "crawler", "--db", str(self.db), "crawl", *args,
-                       "--no-progress", *FAST, *extra])
+        run = measure(crawl_command(self.db, self.sites, *extra))
         if run.returncode != 0:
             raise SystemExit(f"police-news crawl failed ({run.returncode}):\n{run.output}")
         stored = self.stored()
@@ -216,8 +239,6 @@ class Bench:
 
 def trafilatura_rate(bench: Bench, limit: int = 200) -> float:
     """trafilatura.extract alone, pages/s, on the generic site's article pages."""
-    import trafilatura
-
     from crawler.demo.mockweb import MockRequest
 
     pages = []
@@ -225,10 +246,7 @@ def trafilatura_rate(bench: Bench, limit: int = 200) -> float:
         for post in site.posts[:limit]:
             path = site.post_path(post)
             pages.append(site.handle(MockRequest("GET", path, {}, {})).body.decode())
-    started = time.perf_counter()
-    for page in pages:
-        trafilatura.extract(page)
-    return len(pages) / (time.perf_counter() - started)
+    return trafilatura_alone(pages)
 
 
 def family(variants: list[str], sites: int, articles: int, *extra: str,
@@ -252,10 +270,7 @@ def generic_real(sites: int = 2, *extra: str) -> dict[str, float] | None:
     """The generic crawl on the 181 real AEB pages (bench/aeb_site.py), split over ``sites``
     portals, against ``trafilatura.extract`` alone on the same pages in this process.
     None when ../shared is not there."""
-    import trafilatura
-
     from bench.aeb_site import AebSite, aeb_pages
-    from crawler.registry import Site
 
     pages = aeb_pages()
     if not pages:
@@ -272,12 +287,8 @@ def generic_real(sites: int = 2, *extra: str) -> dict[str, float] | None:
         web.start()
         db = Path(tmp) / "bench.db"
         try:
-            with Store(db) as store:
-                for site in registered:
-                    store.add_site(site)
-            args = [a for s in registered for a in ("--site", s.id)]
-            run = measure([sys.executable, "-m", "crawler", "--db", str(db), "crawl", *args,
-                           "--no-progress", "--no-cluster", *FAST, *extra])
+            register(db, registered)
+            run = measure(crawl_command(db, registered, "--no-cluster", *extra))
             fetched = sum(1 for r in web.log if r.path.startswith("/berita/"))
         finally:
             web.stop()
@@ -286,15 +297,7 @@ def generic_real(sites: int = 2, *extra: str) -> dict[str, float] | None:
             crawl_s = conn.execute("SELECT max(duration_s) FROM crawl_runs").fetchone()[0] or 0
     if run.returncode not in (0, 3):
         raise SystemExit(f"police-news crawl failed ({run.returncode}):\n{run.output}")
-    texts = [page.decode("utf-8", "replace") for page in pages.values()]
-    trafilatura.extract(texts[0])  # its first call loads stop lists and such: not timed
-    passes = []
-    for _ in range(2):  # the better of two passes
-        started = time.perf_counter()
-        for page in texts:
-            trafilatura.extract(page)
-        passes.append(time.perf_counter() - started)
-    alone = len(texts) / min(passes)
+    alone = trafilatura_alone([page.decode("utf-8", "replace") for page in pages.values()])
     ours = fetched / crawl_s if crawl_s else 0.0
     return {"pages": fetched, "stored": stored, "crawl_seconds": round(crawl_s, 2),
             "pages_per_s": round(ours, 1), "cpu_seconds": round(run.cpu_seconds, 2),
@@ -349,11 +352,10 @@ def main() -> None:
     if options.scale:
         report["scale"] = {}
         for total in (int(n) for n in options.scale.split(",")):
-            # The crawl alone: clustering the copies afterwards is measured by `dupes`.
-            report["scale"][total] = family(["blogger"], 10, total // 10, "--no-cluster",
-                                            cached=False)
-            report["scale"][f"{total} one process"] = family(
-                ["blogger"], 10, total // 10, "--no-cluster", "--jobs", "1", cached=False)
+            for label, jobs in ((f"{total}", ()), (f"{total} one process", one)):
+                # The crawl alone: clustering the copies afterwards is measured by `dupes`.
+                report["scale"][label] = family(["blogger"], 10, total // 10, "--no-cluster",
+                                                *jobs, cached=False)
     if options.json:
         print(json.dumps(report, indent=2))
         return
@@ -389,7 +391,7 @@ def print_report(report: dict[str, object]) -> None:
     if "scale" in report:
         print("\nscale (Blogger feeds, 10 sites):")
         for total, row in report["scale"].items():
-            per_k = row["crawl_seconds"] / (int(str(total).split()[0]) / 1000)
+            per_k = row["crawl_seconds"] / (int(total.split()[0]) / 1000)
             print(f"  {total:>19} articles  {row['crawl_seconds']:>7}s crawl  "
                   f"{per_k:.3f}s per 1k  {row['peak_rss_mb']} MB peak RSS")
 
