@@ -31,6 +31,7 @@ import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.message import Message
+from typing import Any
 from urllib.parse import urljoin
 
 from parsel import Selector
@@ -70,6 +71,16 @@ class Answer:
     @property
     def ok(self) -> bool:
         return self.error is None and 200 <= self.status < 300
+
+    @property
+    def json_body(self) -> Any:
+        """The body parsed as JSON; None when the answer failed or is not JSON."""
+        if not self.ok:
+            return None
+        try:
+            return json.loads(self.text)
+        except ValueError:
+            return None
 
     @property
     def page(self) -> Selector:
@@ -224,12 +235,7 @@ def newscms_host(base: str) -> str:
 
 def blogger_feed(answer: Answer) -> Detection | None:
     """A Blogger JSON feed answer (``{"feed": {...}}``)."""
-    if not answer.ok:
-        return None
-    try:
-        data = json.loads(answer.text)
-    except ValueError:
-        return None
+    data = answer.json_body
     if isinstance(data, dict) and isinstance(data.get("feed"), dict):
         return Detection("blogger", "/feeds/posts/default?alt=json answers with a Blogger feed")
     return None
@@ -237,12 +243,7 @@ def blogger_feed(answer: Answer) -> Detection | None:
 
 def wordpress_rest(answer: Answer) -> Detection | None:
     """A WordPress REST index answer (``namespaces`` lists ``wp/v2``)."""
-    if not answer.ok:
-        return None
-    try:
-        data = json.loads(answer.text)
-    except ValueError:
-        return None
+    data = answer.json_body
     if isinstance(data, dict) and "wp/v2" in (data.get("namespaces") or []):
         return Detection("wordpress", "/wp-json/ answers with the WordPress REST API index")
     return None

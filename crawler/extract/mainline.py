@@ -259,6 +259,14 @@ def _titles(doc: HtmlElement) -> set[str]:
     return {_title_key(t) for t in found if _count(t) >= 3}
 
 
+def _parse(html: str) -> HtmlElement | None:
+    """trafilatura's parse of a whole page; None when there is no tree to read."""
+    try:
+        return load_html(html)
+    except (ValueError, TypeError, etree.LxmlError):
+        return None
+
+
 def extract_main_text(html: str, url: str | None = None) -> str:
     """The article text of a whole HTML page: paragraphs joined by a blank line ('' if none).
 
@@ -266,10 +274,7 @@ def extract_main_text(html: str, url: str | None = None) -> str:
     markup."""
     if not html or not html.strip():
         return ""
-    try:
-        doc = load_html(html)
-    except (ValueError, TypeError, etree.LxmlError):
-        return ""
+    doc = _parse(html)
     if doc is None:
         return ""
     titles, host_words = _titles(doc), _host_words(doc, url)
@@ -283,10 +288,7 @@ def extract_main_text(html: str, url: str | None = None) -> str:
 
 def page_title(html: str) -> str:
     """The headline of a page: og:title, else the first h1, else <title> ('' if none)."""
-    try:
-        doc = load_html(html)
-    except (ValueError, TypeError, etree.LxmlError):
-        return ""
+    doc = _parse(html)
     if doc is None:
         return ""
     for value in doc.xpath("//meta[@property='og:title']/@content"):
@@ -406,10 +408,7 @@ def page_published(html: str, province: str | None = None, text: str | None = No
     main text when the caller already has it (else it is extracted). None when the page shows
     no date at all."""
     tz = tz_for_province(province)
-    try:
-        doc = load_html(html)
-    except (ValueError, TypeError, etree.LxmlError):
-        return None
+    doc = _parse(html)
     if doc is None:
         return None
     found = _metadata_date(doc, tz)
